@@ -1,0 +1,54 @@
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { createContext, type AppContext } from './platform/context.ts';
+import { buildApp } from './platform/http/app.ts';
+import type { App } from './platform/http/types.ts';
+import { isDatabaseEmptyOfOrganisation, seedDemo, seedReference } from './modules/seed/seed.ts';
+import { startWorker, type Worker } from './platform/jobs/jobs.worker.ts';
+
+export interface RunningServer {
+  app: App;
+  ctx: AppContext;
+  worker: Worker | null;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one process: migrations, reference data, optional demo data on an empty database, HTTP, jobs.
+ * Stops gracefully: no new connections, in-flight requests and the running job finish, then the pool closes.
+ */
+export async function startServer({
+  config,
+  clock = systemClock,
+  seedDemoIfEmpty = false,
+  listen = true,
+}: {
+  config: Config;
+  clock?: Clock;
+  seedDemoIfEmpty?: boolean;
+  listen?: boolean;
+}): Promise<RunningServer> {
+  const ctx = await createContext({ config, clock });
+  await seedReference(ctx);
+  if (seedDemoIfEmpty && config.nodeEnv !== 'production' && (await isDatabaseEmptyOfOrganisation(ctx))) {
+    const { users, password } = await seedDemo(ctx, { nodeEnv: config.nodeEnv });
+    process.stdout.write(`Dữ liệu mẫu đã tạo — demo data created. Users: ${users.join(', ')}; password: ${password}\n`);
+  }
+  const app = await buildApp(ctx);
+  const worker = config.processMode === 'web' ? null : startWorker(ctx);
+  let url = '';
+  if (listen && config.processMode !== 'worker') {
+    url = await app.listen({ port: config.port, host: config.host });
+  } else {
+    await app.ready();
+  }
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await worker?.stop();
+      await ctx.close();
+    })());
+  return { app, ctx, worker, url, stop };
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { dialectFor, type Dialect, type DbKind } from './dialect.ts';
+import type { Database } from './schema.ts';
+
+// COUNT(*) and bigint columns come back from pg as strings; our ids and counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  kind: DbKind;
+  /** Path of the SQLite file, when on SQLite. */
+  sqlitePath: string | null;
+  close(): Promise<void>;
+}
+
+export function databaseKindOf(url: string): DbKind {
+  return /^postgres(ql)?:\/\//.test(url) ? 'postgres' : 'sqlite';
+}
+
+/** Opens the database named by `DATABASE_URL`, or the embedded SQLite file in `DATA_DIR`. */
+export function openDatabase({ databaseUrl, dataDir }: { databaseUrl: string; dataDir: string }): DatabaseHandle {
+  const kind = databaseKindOf(databaseUrl);
+  if (kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: dialectFor(kind), kind, sqlitePath: null, close: () => db.destroy() };
+  }
+  const file = databaseUrl.startsWith('sqlite:')
+    ? databaseUrl.slice('sqlite:'.length)
+    : path.join(dataDir, 'vanphong.sqlite');
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  }
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: dialectFor(kind), kind, sqlitePath: file === ':memory:' ? null : file, close: () => db.destroy() };
+}

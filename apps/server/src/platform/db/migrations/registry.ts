@@ -1,0 +1,35 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { AnyDb, Dialect } from '../dialect.ts';
+import { m0001Platform } from './0001-platform.ts';
+import { m0002Org } from './0002-org.ts';
+import { m0003Auth } from './0003-auth.ts';
+import { m0004Reference } from './0004-reference.ts';
+
+export interface MigrationDef {
+  name: string;
+  up(db: AnyDb, d: Dialect): Promise<void>;
+}
+
+/** The explicit, ordered registry. Append only; never edit a migration that has shipped. */
+export const MIGRATIONS: readonly MigrationDef[] = [m0001Platform, m0002Org, m0003Auth, m0004Reference];
+
+class RegistryProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const m of MIGRATIONS) {
+      out[m.name] = { up: (db) => m.up(db, this.dialect) };
+    }
+    return out;
+  }
+}
+
+/** Runs pending migrations (Kysely takes a lock, so two processes starting together are safe). */
+export async function migrateToLatest({ db, dialect }: { db: AnyDb; dialect: Dialect }): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new RegistryProvider(dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    throw error instanceof Error ? error : new Error(String(error));
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { installNfcGuard } from './nfc.ts';
+import type { App } from './types.ts';
+import { registerModules } from './modules.ts';
+import { installAuth } from '../../modules/auth/auth.plugin.ts';
+
+/**
+ * Builds the HTTP application: validation (zod) → authentication (session) → one use case → presenter.
+ * Logs are JSON; the request serializer keeps method and path only, so no query token, cookie,
+ * password or document text ever reaches a log line.
+ */
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: ctx.config.logLevel,
+      redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', '*.password', '*.token'], remove: true },
+      serializers: {
+        req: (req) => ({ method: req.method, path: String(req.url).split('?')[0], remoteAddress: req.ip }),
+      },
+    },
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: ctx.config.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'vanphong API',
+        description: 'API của Văn phòng cấp ủy số — API of the digital Party committee office',
+        version: ctx.config.version,
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'vp_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+
+  installNfcGuard(app);
+  installAuth(app, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerModules(app, ctx);
+
+  await serveWeb(app, ctx.config.webDistDir);
+  return app;
+}
+
+/** The built SPA, with client-side routes falling back to index.html. */
+async function serveWeb(app: App, dir: string): Promise<void> {
+  const index = path.join(dir, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><p>Giao diện chưa được build: chạy <code>npm run build</code>. API: <a href="/api/docs">/api/docs</a></p>'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: dir, wildcard: false, index: ['index.html'] });
+  app.get('/*', async (req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'route.not_found', message: 'No such API route' } });
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}

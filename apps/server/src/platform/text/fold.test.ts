@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { foldVietnamese } from './fold.ts';
+
+describe('foldVietnamese', () => {
+  it('makes "đảng viên" and "dang vien" the same key', () => {
+    expect(foldVietnamese('Đảng viên')).toBe('dang vien');
+    expect(foldVietnamese('dang vien')).toBe('dang vien');
+  });
+  it('folds decomposed (NFD) input the same as composed input', () => {
+    expect(foldVietnamese('Nguyễn Thị Hương'.normalize('NFD'))).toBe(foldVietnamese('Nguyễn Thị Hương'));
+    expect(foldVietnamese('Nguyễn Thị Hương')).toBe('nguyen thi huong');
+  });
+  it('collapses runs of white space', () => {
+    expect(foldVietnamese('  Tỉnh   ủy  ')).toBe('tinh uy');
+  });
+});

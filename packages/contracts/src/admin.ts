@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { clearance, isoDate } from './common.ts';
+
+export const userInput = z
+  .object({
+    username: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9._-]{3,40}$/, 'lowercase letters, digits, . _ -; 3–40 characters'),
+    password: z.string().min(1).max(256),
+    personId: z.number().int().positive().nullable().default(null),
+    displayName: z.string().trim().min(1).max(120),
+    roleCodes: z.array(z.string().min(1).max(40)).min(1).max(20),
+    clearance: clearance.default('none'),
+    scopeCommitteeId: z.number().int().positive().nullable().default(null),
+    scopeAgencyId: z.number().int().positive().nullable().default(null),
+  })
+  .strict();
+
+export const userPatch = z
+  .object({
+    displayName: z.string().trim().min(1).max(120),
+    personId: z.number().int().positive().nullable(),
+    roleCodes: z.array(z.string().min(1).max(40)).min(1).max(20),
+    clearance,
+    scopeCommitteeId: z.number().int().positive().nullable(),
+    scopeAgencyId: z.number().int().positive().nullable(),
+    disabled: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+export const resetPasswordInput = z.object({ password: z.string().min(1).max(256) }).strict();
+
+export const roleInput = z
+  .object({
+    code: z.string().trim().regex(/^[a-z_]{2,40}$/),
+    name: z.string().trim().min(1).max(120),
+    permissions: z.array(z.string()).max(200),
+  })
+  .strict();
+export const rolePatch = roleInput.omit({ code: true }).partial().strict();
+
+export const settingsPatch = z
+  .object({
+    deploymentProfile: z.enum(['internet', 'party-wan', 'isolated-lan']),
+    requireTotpForAdmins: z.boolean(),
+    passwordMinLength: z.number().int().min(8).max(128),
+    sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+    sessionAbsoluteHours: z.number().int().min(1).max(24 * 30),
+    organisationName: z.string().trim().min(1).max(300),
+  })
+  .partial()
+  .strict();
+
+export const holidayInput = z
+  .object({
+    date: isoDate,
+    name: z.string().trim().min(1).max(200),
+    kind: z.enum(['holiday', 'compensatory_day_off', 'swapped_day_off', 'swapped_workday']),
+  })
+  .strict();
+
+export const documentTypeInput = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    abbreviation: z.string().trim().max(10),
+    family: z.enum(['party', 'state', 'both']),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export const documentTypePatch = documentTypeInput.partial().strict();
+
+export const auditQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+    action: z.string().max(80).optional(),
+    actor: z.string().max(64).optional(),
+    entityType: z.string().max(40).optional(),
+    entityId: z.string().max(64).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  })
+  .strict();

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** The error envelope every 4xx/5xx answer uses. */
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export const idParams = z.object({ id: z.coerce.number().int().positive() }).strict();
+
+/** Pagination accepted by every list endpoint. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const listOf = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
+
+/** A calendar date as written in the database and the API: YYYY-MM-DD. */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** Clearance levels (spec §3): không, Mật, Tối mật, Tuyệt mật. */
+export const CLEARANCES = ['none', 'confidential', 'secret', 'top_secret'] as const;
+export type Clearance = (typeof CLEARANCES)[number];
+export const clearance = z.enum(CLEARANCES);
+
+/** Deployment profile (spec §3). */
+export const DEPLOYMENT_PROFILES = ['internet', 'party-wan', 'isolated-lan'] as const;
+export type DeploymentProfile = (typeof DEPLOYMENT_PROFILES)[number];
+
+export const abilities = z.record(z.string(), z.boolean());

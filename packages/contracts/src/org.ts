@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { isoDate } from './common.ts';
+
+const name = z.string().trim().min(1).max(300);
+const abbreviation = z.string().trim().min(1).max(30);
+
+/** Committee levels are data (spec §0): trung ương, tỉnh, đảng ủy trực thuộc, xã, chi bộ, huyện (historic). */
+export const committeeLevelInput = z
+  .object({
+    code: z.string().trim().regex(/^[a-z_]{2,40}$/),
+    name,
+    rank: z.number().int().min(0).max(99),
+    historic: z.boolean().default(false),
+  })
+  .strict();
+
+export const committeeInput = z
+  .object({
+    parentId: z.number().int().positive().nullable().default(null),
+    levelCode: z.string().trim().min(1).max(40),
+    name,
+    superiorLine: z.string().trim().max(300).default(''),
+    placeName: z.string().trim().max(100).default(''),
+    abbreviation,
+    numberingRule: z.enum(['party_term', 'state_year']).default('party_term'),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export const committeePatch = committeeInput.partial().strict();
+
+/** A term (nhiệm kỳ). Spec §2: starts the day after the congress closes, or on the first plenum's opening day if held during the congress. */
+export const termInput = z
+  .object({
+    ordinal: z.number().int().min(1).max(99),
+    label: z.string().trim().max(100).default(''),
+    congressClosedOn: isoDate.nullable().default(null),
+    firstPlenumDuringCongressOn: isoDate.nullable().default(null),
+    startsOn: isoDate.nullable().default(null),
+    endsOn: isoDate.nullable().default(null),
+  })
+  .strict();
+
+export const agencyInput = z
+  .object({
+    committeeId: z.number().int().positive(),
+    name,
+    abbreviation,
+    kind: z.string().trim().max(40).default('agency'),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export const agencyPatch = agencyInput.partial().strict();
+
+export const positionInput = z
+  .object({
+    name,
+    signatureTitle: z.string().trim().max(200).default(''),
+    isLeader: z.boolean().default(false),
+    rank: z.number().int().min(0).max(999).default(100),
+  })
+  .strict();
+export const positionPatch = positionInput.partial().strict();
+
+export const personInput = z
+  .object({
+    fullName: z.string().trim().min(2).max(120),
+    gender: z.enum(['male', 'female', 'other']).nullable().default(null),
+    birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
+    committeeId: z.number().int().positive().nullable().default(null),
+    agencyId: z.number().int().positive().nullable().default(null),
+    positionId: z.number().int().positive().nullable().default(null),
+    email: z.email().nullable().default(null),
+    phone: z.string().trim().max(30).nullable().default(null),
+    active: z.boolean().default(true),
+  })
+  .strict();
+export const personPatch = personInput.partial().strict();
