@@ -1,13 +1,43 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type Dialect as KyselyDialect,
+} from 'kysely';
 import pg from 'pg';
 import { dialectFor, type Dialect, type DbKind } from './dialect.ts';
 import type { Database } from './schema.ts';
 
 // COUNT(*) and bigint columns come back from pg as strings; our ids and counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
+
+/**
+ * Transactions on SQLite begin IMMEDIATE: a deferred transaction that reads and then writes can fail at
+ * once with SQLITE_BUSY when another process (the CLI, a second server) holds the write lock, because
+ * SQLite cannot wait out a lock upgrade. Taking the write lock up front lets busy_timeout queue writers.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+function sqliteDialect(database: SQLite.Database): KyselyDialect {
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new ImmediateSqliteDriver({ database }),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
+}
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -41,6 +71,6 @@ export function openDatabase({ databaseUrl, dataDir }: { databaseUrl: string; da
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
   return { db, dialect: dialectFor(kind), kind, sqlitePath: file === ':memory:' ? null : file, close: () => db.destroy() };
 }

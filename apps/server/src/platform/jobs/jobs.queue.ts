@@ -74,7 +74,7 @@ export async function claimNextJob({
 export const backoffMs = (attempts: number): number => Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
 
 export async function markJobDone(db: Db, clock: Clock, id: string): Promise<void> {
-  await db.updateTable('jobs').set({ status: 'done', finished_at: clock.now().toISOString(), locked_by: null, last_error: null }).where('id', '=', id).execute();
+  await db.updateTable('jobs').set({ status: 'done', finished_at: clock.now().toISOString(), last_error: null }).where('id', '=', id).execute();
 }
 
 export async function markJobFailed(db: Db, clock: Clock, job: JobsTable, error: string): Promise<'retry' | 'failed'> {
