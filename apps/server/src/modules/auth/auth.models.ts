@@ -70,7 +70,7 @@ export function passwordProblems({
     problems.push('contains_username');
   }
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  const hasNonAscii = /[^\u0000-\u007f]/.test(password);
+  const hasNonAscii = [...password].some((ch) => (ch.codePointAt(0) ?? 0) > 0x7f);
   if (classes < 2 && !hasNonAscii) {
     problems.push('too_simple');
   }

@@ -126,13 +126,15 @@ export async function updateUser(ctx: Ctx, by: By, id: number, patch: z.infer<ty
   }
   await inTransaction(ctx, async (trx) => {
     await assertReferences(trx, patch);
-    const set: Record<string, unknown> = { updated_at: ctx.clock.now().toISOString() };
-    if (patch.displayName !== undefined) set.display_name = patch.displayName;
-    if (patch.personId !== undefined) set.person_id = patch.personId;
-    if (patch.clearance !== undefined) set.clearance = patch.clearance;
-    if (patch.scopeCommitteeId !== undefined) set.scope_committee_id = patch.scopeCommitteeId;
-    if (patch.scopeAgencyId !== undefined) set.scope_agency_id = patch.scopeAgencyId;
-    if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
+    const set = {
+      updated_at: ctx.clock.now().toISOString(),
+      display_name: patch.displayName,
+      person_id: patch.personId,
+      clearance: patch.clearance,
+      scope_committee_id: patch.scopeCommitteeId,
+      scope_agency_id: patch.scopeAgencyId,
+      disabled: patch.disabled === undefined ? undefined : patch.disabled ? 1 : 0,
+    };
     await trx.updateTable('users').set(set).where('id', '=', id).execute();
     if (patch.roleCodes) {
       await replaceRoles(trx, id, await rolesFor(trx, patch.roleCodes));
