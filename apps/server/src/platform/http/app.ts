@@ -88,13 +88,13 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 async function serveWeb(app: App, dir: string): Promise<void> {
   const index = path.join(dir, 'index.html');
   if (!fs.existsSync(index)) {
-    app.get('/', async (_req, reply) =>
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><p>Giao diện chưa được build: chạy <code>npm run build</code>. API: <a href="/api/docs">/api/docs</a></p>'),
     );
     return;
   }
   await app.register(fastifyStatic, { root: dir, wildcard: false, index: ['index.html'] });
-  app.get('/*', async (req, reply) => {
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) {
       return reply.status(404).send({ error: { code: 'route.not_found', message: 'No such API route' } });
     }
