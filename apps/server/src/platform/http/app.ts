@@ -19,10 +19,11 @@ import { installAuth } from '../../modules/auth/auth.plugin.ts';
  * Logs are JSON; the request serializer keeps method and path only, so no query token, cookie,
  * password or document text ever reaches a log line.
  */
-export async function buildApp(ctx: AppContext): Promise<App> {
+export async function buildApp(ctx: AppContext, { logStream }: { logStream?: NodeJS.WritableStream } = {}): Promise<App> {
   const app = Fastify({
     logger: {
       level: ctx.config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', '*.password', '*.token'], remove: true },
       serializers: {
         req: (req) => ({ method: req.method, path: String(req.url).split('?')[0], remoteAddress: req.ip }),
