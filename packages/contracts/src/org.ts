@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './common.ts';
+import { isoDate, pageQuery } from './common.ts';
 
 const name = z.string().trim().min(1).max(300);
 const abbreviation = z.string().trim().min(1).max(30);
@@ -7,7 +7,10 @@ const abbreviation = z.string().trim().min(1).max(30);
 /** Committee levels are data (spec §0): trung ương, tỉnh, đảng ủy trực thuộc, xã, chi bộ, huyện (historic). */
 export const committeeLevelInput = z
   .object({
-    code: z.string().trim().regex(/^[a-z_]{2,40}$/),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z_]{2,40}$/),
     name,
     rank: z.number().int().min(0).max(99),
     historic: z.boolean().default(false),
@@ -26,7 +29,31 @@ export const committeeInput = z
     active: z.boolean().default(true),
   })
   .strict();
-export const committeePatch = committeeInput.partial().strict();
+// Patches are written without defaults: zod 4 applies a field's default inside `.partial()`, so
+// `committeeInput.partial()` would turn `{ name }` into a patch that also resets `active`, `parentId`…
+export const committeePatch = z
+  .object({
+    parentId: z.number().int().positive().nullable(),
+    levelCode: z.string().trim().min(1).max(40),
+    name,
+    superiorLine: z.string().trim().max(300),
+    placeName: z.string().trim().max(100),
+    abbreviation,
+    numberingRule: z.enum(['party_term', 'state_year']),
+    active: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+/** Query of `GET /api/org/committees`: inactive (e.g. historic huyện ủy) committees are left out unless asked for. */
+export const committeeListQuery = z
+  .object({
+    includeInactive: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
+  .strict();
 
 /** A term (nhiệm kỳ). Spec §2: starts the day after the congress closes, or on the first plenum's opening day if held during the congress. */
 export const termInput = z
@@ -39,6 +66,18 @@ export const termInput = z
     endsOn: isoDate.nullable().default(null),
   })
   .strict();
+/** `startsOn: null` in a patch asks for the start to be computed again from the congress dates. */
+export const termPatch = z
+  .object({
+    ordinal: z.number().int().min(1).max(99),
+    label: z.string().trim().max(100),
+    congressClosedOn: isoDate.nullable(),
+    firstPlenumDuringCongressOn: isoDate.nullable(),
+    startsOn: isoDate.nullable(),
+    endsOn: isoDate.nullable(),
+  })
+  .partial()
+  .strict();
 
 export const agencyInput = z
   .object({
@@ -49,7 +88,19 @@ export const agencyInput = z
     active: z.boolean().default(true),
   })
   .strict();
-export const agencyPatch = agencyInput.partial().strict();
+export const agencyPatch = z
+  .object({
+    committeeId: z.number().int().positive(),
+    name,
+    abbreviation,
+    kind: z.string().trim().max(40),
+    active: z.boolean(),
+  })
+  .partial()
+  .strict();
+export const agencyListQuery = pageQuery
+  .extend({ committeeId: z.coerce.number().int().positive().optional() })
+  .strict();
 
 export const positionInput = z
   .object({
@@ -59,7 +110,16 @@ export const positionInput = z
     rank: z.number().int().min(0).max(999).default(100),
   })
   .strict();
-export const positionPatch = positionInput.partial().strict();
+export const positionPatch = z
+  .object({
+    name,
+    signatureTitle: z.string().trim().max(200),
+    isLeader: z.boolean(),
+    rank: z.number().int().min(0).max(999),
+  })
+  .partial()
+  .strict();
+export const positionListQuery = pageQuery.strict();
 
 export const personInput = z
   .object({
@@ -74,4 +134,26 @@ export const personInput = z
     active: z.boolean().default(true),
   })
   .strict();
-export const personPatch = personInput.partial().strict();
+export const personPatch = z
+  .object({
+    fullName: z.string().trim().min(2).max(120),
+    gender: z.enum(['male', 'female', 'other']).nullable(),
+    birthYear: z.number().int().min(1900).max(2100).nullable(),
+    committeeId: z.number().int().positive().nullable(),
+    agencyId: z.number().int().positive().nullable(),
+    positionId: z.number().int().positive().nullable(),
+    email: z.email().nullable(),
+    phone: z.string().trim().max(30).nullable(),
+    active: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+/** Query of `GET /api/org/people`: `q` matches names without regard to tones, marks or đ/d. */
+export const personListQuery = pageQuery
+  .extend({
+    q: z.string().trim().max(100).optional(),
+    committeeId: z.coerce.number().int().positive().optional(),
+    agencyId: z.coerce.number().int().positive().optional(),
+  })
+  .strict();
