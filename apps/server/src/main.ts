@@ -5,6 +5,8 @@ import { buildApp } from './platform/http/app.ts';
 import type { App } from './platform/http/types.ts';
 import { isDatabaseEmptyOfOrganisation, seedDemo, seedReference } from './modules/seed/seed.ts';
 import { startWorker, type Worker } from './platform/jobs/jobs.worker.ts';
+import { ensureCalendarYears } from './modules/calendar/calendar.usecases.ts';
+import { toVietnamDate } from './modules/calendar/calendar.workdays.ts';
 
 export interface RunningServer {
   app: App;
@@ -31,6 +33,10 @@ export async function startServer({
 }): Promise<RunningServer> {
   const ctx = await createContext({ config, clock });
   await seedReference(ctx);
+  // Spec §9: the statutory holidays of this year and the next are proposed (unconfirmed) when a year has
+  // none yet, so deadline maths never runs on an empty calendar; the admin edits and confirms them.
+  const thisYear = Number(toVietnamDate(clock.now()).slice(0, 4));
+  await ensureCalendarYears(ctx, [thisYear, thisYear + 1]);
   if (seedDemoIfEmpty && config.nodeEnv !== 'production' && (await isDatabaseEmptyOfOrganisation(ctx))) {
     const { users, password } = await seedDemo(ctx, { nodeEnv: config.nodeEnv });
     process.stdout.write(`Dữ liệu mẫu đã tạo — demo data created. Users: ${users.join(', ')}; password: ${password}\n`);

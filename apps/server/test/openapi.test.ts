@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from './http.ts';
+import { multipartFile, samples } from '../src/platform/files/files.fixtures.ts';
 
 interface Operation {
   summary?: string;
-  'x-request-example'?: { method?: string; url: string; body?: unknown };
+  'x-request-example'?: { method?: string; url: string; body?: unknown; multipart?: { field: string; filename: string; contentType: string } };
 }
 
 /**
@@ -51,8 +52,12 @@ describe('the OpenAPI document', () => {
       const ex = op['x-request-example']!;
       expect((ex.method ?? 'GET').toUpperCase()).toBe(method);
       const client = sessionEnders.includes(path) ? await t.login('bithu') : admin;
-      const r =
-        method === 'GET'
+      const upload = ex.multipart
+        ? multipartFile({ field: ex.multipart.field, filename: ex.multipart.filename, bytes: samples.pdf(), contentType: ex.multipart.contentType })
+        : null;
+      const r = upload
+        ? await t.app.inject({ method: 'POST', url: ex.url, headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, 'content-type': upload.contentType }, payload: upload.payload })
+        : method === 'GET'
           ? await client.get(ex.url)
           : method === 'DELETE'
             ? await client.del(ex.url)

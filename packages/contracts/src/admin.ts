@@ -61,15 +61,32 @@ export const holidayInput = z
   })
   .strict();
 
+const documentTypeFields = {
+  name: z.string().trim().min(1).max(120),
+  abbreviation: z.string().trim().max(10),
+  family: z.enum(['party', 'state', 'both']),
+  active: z.boolean(),
+};
 export const documentTypeInput = z
+  .object({ ...documentTypeFields, active: documentTypeFields.active.default(true) })
+  .strict();
+/** Written out rather than `documentTypeInput.partial()`: a partial of a defaulted field still fills the default, so a rename would re-activate the type. */
+export const documentTypePatch = z.object(documentTypeFields).partial().strict();
+/** `family=party` lists the types usable for Party documents (party + both); likewise `state`; `both` lists only the shared ones. */
+export const documentTypeQuery = z
   .object({
-    name: z.string().trim().min(1).max(120),
-    abbreviation: z.string().trim().max(10),
-    family: z.enum(['party', 'state', 'both']),
-    active: z.boolean().default(true),
+    family: z.enum(['party', 'state', 'both']).optional(),
+    active: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(200),
+    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict();
-export const documentTypePatch = documentTypeInput.partial().strict();
+
+/** A calendar year the lunar conversion supports (calendar.lunar.ts LUNAR_SUPPORTED_YEARS). */
+export const calendarYearParams = z.object({ year: z.coerce.number().int().min(1800).max(2199) }).strict();
 
 export const auditQuery = z
   .object({

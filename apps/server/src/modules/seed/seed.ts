@@ -2,6 +2,8 @@ import { recordAudit, systemAuditContext } from '../../platform/audit/audit.ts';
 import { inTransaction, type AppContext, type Trx } from '../../platform/context.ts';
 import { foldVietnamese } from '../../platform/text/fold.ts';
 import { hashPassword } from '../auth/auth.passwords.ts';
+import { ensureCalendarYears } from '../calendar/calendar.usecases.ts';
+import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { termStartDate } from '../org/org.models.ts';
 import { COMMITTEE_LEVELS, DOCUMENT_TYPES, POSITIONS, ROLES } from './seed.reference-data.ts';
 import { DEMO_PEOPLE, DEMO_PROVINCE, DEMO_PROVINCE_AGENCIES, DEMO_SUBCOMMITTEES, DEMO_TERMS, DEMO_USERS } from './seed.demo-data.ts';
@@ -105,6 +107,9 @@ export async function seedDemo(ctx: Ctx, { nodeEnv }: { nodeEnv: string }): Prom
       { action: 'seed.demo', entityType: 'system', details: { users: DEMO_USERS.length, people: DEMO_USERS.length + DEMO_PEOPLE.length } },
     );
   });
+  // Spec §9: deadlines count working days, so the demo starts with this year's and next year's holidays (Vietnam date).
+  const thisYear = Number(toVietnamDate(ctx.clock.now()).slice(0, 4));
+  await ensureCalendarYears(ctx, [thisYear, thisYear + 1]);
   return { users: DEMO_USERS.map((u) => u.username), password: DEMO_PASSWORD };
 }
 

@@ -39,3 +39,54 @@ export async function writeSetting(
     .execute();
   invalidateSettingsCache();
 }
+
+export interface DocumentTypeRow {
+  id: number;
+  name: string;
+  abbreviation: string;
+  family: string;
+  active: number;
+}
+
+/**
+ * The document-type table. `family` party/state also returns the types shared by both worlds
+ * (a Party office registers incoming state documents too, spec §1).
+ */
+export async function listDocumentTypes(
+  db: Kysely<Database>,
+  {
+    family,
+    active,
+    limit,
+    offset,
+  }: { family?: 'party' | 'state' | 'both'; active?: boolean; limit: number; offset: number },
+): Promise<{ items: DocumentTypeRow[]; total: number }> {
+  let base = db.selectFrom('document_types');
+  if (family) {
+    base = base.where('family', 'in', family === 'both' ? ['both'] : [family, 'both']);
+  }
+  if (active !== undefined) {
+    base = base.where('active', '=', active ? 1 : 0);
+  }
+  const [items, count] = await Promise.all([
+    base.selectAll().orderBy('family').orderBy('name').orderBy('id').limit(limit).offset(offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export async function findDocumentType(db: Kysely<Database>, id: number): Promise<DocumentTypeRow | null> {
+  return (await db.selectFrom('document_types').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** The row holding (name, family) other than `exceptId` — the table's unique key. */
+export async function findDocumentTypeByKey(
+  db: Kysely<Database>,
+  { name, family, exceptId }: { name: string; family: string; exceptId?: number },
+): Promise<DocumentTypeRow | null> {
+  let q = db.selectFrom('document_types').selectAll().where('name', '=', name).where('family', '=', family);
+  if (exceptId !== undefined) {
+    q = q.where('id', '!=', exceptId);
+  }
+  return (await q.executeTakeFirst()) ?? null;
+}

@@ -3,10 +3,24 @@ import type { App } from './types.ts';
 import { healthRoutes } from '../../modules/health/health.routes.ts';
 import { authRoutes } from '../../modules/auth/auth.routes.ts';
 import { usersRoutes } from '../../modules/users/users.routes.ts';
+import { orgRoutes } from '../../modules/org/org.routes.ts';
+import { filesRoutes } from '../../modules/files/files.routes.ts';
+import { rolesRoutes } from '../../modules/users/roles.routes.ts';
+import { settingsRoutes } from '../../modules/settings/settings.routes.ts';
+import { calendarRoutes } from '../../modules/calendar/calendar.routes.ts';
+import { auditRoutes } from '../../modules/audit/audit.routes.ts';
+import { homeRoutes } from '../../modules/home/home.routes.ts';
 
 /** Every module's routes, registered in one place. */
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
   healthRoutes(app, ctx);
   authRoutes(app, ctx);
   usersRoutes(app, ctx);
+  orgRoutes(app, ctx);
+  filesRoutes(app, ctx);
+  rolesRoutes(app, ctx);
+  settingsRoutes(app, ctx);
+  calendarRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  homeRoutes(app, ctx);
 }

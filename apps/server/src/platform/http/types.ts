@@ -43,6 +43,8 @@ export interface RequestExample {
   method?: string;
   url: string;
   body?: unknown;
+  /** For multipart uploads: the form field and a sample file name (the example sends a small real file). */
+  multipart?: { field: string; filename: string; contentType: string };
 }
 
 /**
@@ -62,7 +64,12 @@ export function doc({
   example: RequestExample;
   description?: string;
 }) {
-  const exampleText = `${example.method ?? 'GET'} ${example.url}${example.body === undefined ? '' : `\n\n${JSON.stringify(example.body, null, 2)}`}`;
+  const payload = example.multipart
+    ? `\n\nmultipart/form-data: ${example.multipart.field}=@${example.multipart.filename}`
+    : example.body === undefined
+      ? ''
+      : `\n\n${JSON.stringify(example.body, null, 2)}`;
+  const exampleText = `${example.method ?? 'GET'} ${example.url}${payload}`;
   return {
     summary: `${vi} — ${en}`,
     description: `${description ? `${description}\n\n` : ''}Ví dụ / Example:\n\n\`\`\`\n${exampleText}\n\`\`\``,

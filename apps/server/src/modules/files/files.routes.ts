@@ -1,0 +1,89 @@
+import multipart from '@fastify/multipart';
+import { idParams } from '@vanphong/contracts';
+import type { AppContext } from '../../platform/context.ts';
+import { inTransaction } from '../../platform/context.ts';
+import { fileErrors } from '../../platform/files/files.errors.ts';
+import { fileStoreOf } from '../../platform/files/files.store.ts';
+import { auditContextOf, doc, requireActor, requirePermission, type App } from '../../platform/http/types.ts';
+import { canDownloadFile } from './files.policies.ts';
+import { contentDisposition, presentFile } from './files.presenters.ts';
+
+const isTooLarge = (err: unknown) =>
+  typeof err === 'object' && err !== null && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE';
+
+/**
+ * Upload and download of stored files. Multipart parsing is registered inside this plugin scope only,
+ * with the upload limit of the configuration, so no other route accepts multipart bodies.
+ */
+export function filesRoutes(app: App, ctx: AppContext): void {
+  const maxBytes = ctx.config.maxFileBytes;
+  app.register(async (scope: App) => {
+    const store = fileStoreOf(ctx, scope.log);
+    await scope.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 11 } });
+
+    scope.post(
+      '/api/files',
+      {
+        schema: {
+          ...doc({
+            vi: 'Tải tệp lên',
+            en: 'Upload a file',
+            tag: 'files',
+            example: { method: 'POST', url: '/api/files', multipart: { field: 'file', filename: 'cong-van-12.pdf', contentType: 'application/pdf' } },
+            description:
+              'multipart/form-data, trường / field `file`. Cho phép / allowed: pdf, docx, doc, xlsx, xls, odt, ods, jpg, png, tif, txt, csv, xml, zip.\n\n`curl -b vp_session=… -H "X-CSRF-Token: …" -F "file=@cong-van-12.pdf" /api/files`',
+          }),
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (req, reply) => {
+        const actor = requirePermission(req, 'files.upload');
+        if (!req.isMultipart()) {
+          throw fileErrors.missing();
+        }
+        const part = await req.file();
+        if (!part || part.fieldname !== 'file') {
+          throw fileErrors.missing();
+        }
+        let bytes: Buffer;
+        try {
+          bytes = await part.toBuffer();
+        } catch (err) {
+          throw isTooLarge(err) ? fileErrors.tooLarge(maxBytes) : err;
+        }
+        const file = await inTransaction(ctx, (trx) =>
+          store.put({ bytes, name: part.filename, createdBy: actor.userId, trx, audit: auditContextOf(req) }),
+        );
+        return reply.status(201).send({ file: presentFile(file, actor) });
+      },
+    );
+
+    scope.get(
+      '/api/files/:id',
+      {
+        schema: {
+          ...doc({
+            vi: 'Tải tệp về',
+            en: 'Download a file (integrity verified)',
+            tag: 'files',
+            example: { url: '/api/files/1' },
+          }),
+          params: idParams,
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        const found = await store.find(req.params.id);
+        if (!found || !canDownloadFile(actor, found)) {
+          throw fileErrors.notFound();
+        }
+        const { record, bytes } = await store.read(found.id);
+        return reply
+          .header('content-type', record.contentType)
+          .header('content-disposition', contentDisposition(record.originalName))
+          .header('cache-control', 'private, no-store')
+          .send(bytes);
+      },
+    );
+  });
+}

@@ -1,0 +1,31 @@
+import type { Actor } from '../auth/auth.models.ts';
+import type { Settings } from './settings.models.ts';
+import type { DocumentTypeRow } from './settings.repository.ts';
+
+/** Settings and reference tables are changed with `settings.manage` only (issue 2 §8). */
+const canManage = (actor: Actor): boolean => actor.permissions.has('settings.manage');
+
+export function presentSettings(settings: Settings, actor: Actor) {
+  return {
+    settings: {
+      deploymentProfile: settings.deploymentProfile,
+      requireTotpForAdmins: settings.requireTotpForAdmins,
+      passwordMinLength: settings.passwordMinLength,
+      sessionIdleMinutes: settings.sessionIdleMinutes,
+      sessionAbsoluteHours: settings.sessionAbsoluteHours,
+      organisationName: settings.organisationName,
+    },
+    abilities: { update: canManage(actor) },
+  };
+}
+
+export function presentDocumentType(row: DocumentTypeRow, actor: Actor) {
+  return {
+    id: row.id,
+    name: row.name,
+    abbreviation: row.abbreviation,
+    family: row.family,
+    active: Boolean(row.active),
+    abilities: { update: canManage(actor) },
+  };
+}
