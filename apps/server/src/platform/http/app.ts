@@ -35,7 +35,8 @@ export async function buildApp(ctx: AppContext, { logStream }: { logStream?: Nod
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandler(app);
+  const webIndex = fs.existsSync(path.join(ctx.config.webDistDir, 'index.html'));
+  installErrorHandler(app, { spaIndex: webIndex });
   // The API speaks JSON (and multipart where a route registers it); a text/plain body is refused with 415.
   app.removeContentTypeParser('text/plain');
 
@@ -94,11 +95,7 @@ async function serveWeb(app: App, dir: string): Promise<void> {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: dir, wildcard: false, index: ['index.html'] });
-  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
-    if (req.url.startsWith('/api/')) {
-      return reply.status(404).send({ error: { code: 'route.not_found', message: 'No such API route' } });
-    }
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
-  });
+  // wildcard: files are looked up at request time, so a rebuild of the UI is served without a restart;
+  // anything not found falls to the not-found handler, which answers client-side routes with index.html.
+  await app.register(fastifyStatic, { root: dir, wildcard: true, index: ['index.html'] });
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
@@ -20,7 +21,7 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
  * One error shape for every failure: `{ error: { code, message, details } }`.
  * 4xx say what was wrong and where; 5xx are logged with the stack and answer a bare "internal".
  */
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, { spaIndex = false }: { spaIndex?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
@@ -48,6 +49,11 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: { code: 'route.not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    const urlPath = req.url.split('?')[0] ?? '';
+    // Client-side routes of the SPA (/admin/users, /login…) get index.html; missing assets and API paths get a 404.
+    if (spaIndex && req.method === 'GET' && !urlPath.startsWith('/api/') && !path.extname(urlPath)) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: { code: 'route.not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
 }

@@ -1,0 +1,69 @@
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { ForcedPasswordChangeRoute } from '../features/auth/routes/ForcedPasswordChangeRoute';
+import { LoginRoute } from '../features/auth/routes/LoginRoute';
+import { SecondFactorRoute } from '../features/auth/routes/SecondFactorRoute';
+import { TotpSetupRoute } from '../features/auth/routes/TotpSetupRoute';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
+import { NotFoundRoute, RouteError } from './pages';
+import { AppShell } from './shell/AppShell';
+
+/** Screens load on demand: the login page stays small and fast on slow office networks. */
+function lazyRoute<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const HomeRoute = lazyRoute(() => import('../features/home/routes/HomeRoute'), 'HomeRoute');
+const DirectoryRoute = lazyRoute(() => import('../features/org/routes/DirectoryRoute'), 'DirectoryRoute');
+const CommitteeRoute = lazyRoute(() => import('../features/org/routes/CommitteeRoute'), 'CommitteeRoute');
+const OrgAdminRoute = lazyRoute(() => import('../features/org/routes/OrgAdminRoute'), 'OrgAdminRoute');
+const CalendarRoute = lazyRoute(() => import('../features/calendar/routes/CalendarRoute'), 'CalendarRoute');
+const UsersRoute = lazyRoute(() => import('../features/users/routes/UsersRoute'), 'UsersRoute');
+const RolesRoute = lazyRoute(() => import('../features/roles/routes/RolesRoute'), 'RolesRoute');
+const SettingsRoute = lazyRoute(() => import('../features/settings/routes/SettingsRoute'), 'SettingsRoute');
+const DocumentTypesRoute = lazyRoute(
+  () => import('../features/document-types/routes/DocumentTypesRoute'),
+  'DocumentTypesRoute',
+);
+const AuditRoute = lazyRoute(() => import('../features/audit/routes/AuditRoute'), 'AuditRoute');
+const AccountRoute = lazyRoute(() => import('../features/account/routes/AccountRoute'), 'AccountRoute');
+
+const need = (permission: string, element: ReactNode) => (
+  <RequirePermission permission={permission}>{element}</RequirePermission>
+);
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginRoute />, errorElement: <RouteError /> },
+  { path: '/login/second-factor', element: <SecondFactorRoute />, errorElement: <RouteError /> },
+  { path: '/login/totp-setup', element: <TotpSetupRoute />, errorElement: <RouteError /> },
+  { path: '/login/change-password', element: <ForcedPasswordChangeRoute />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomeRoute /> },
+          { path: 'directory', element: need('org.view', <DirectoryRoute />) },
+          { path: 'directory/committees/:id', element: need('org.view', <CommitteeRoute />) },
+          { path: 'calendar', element: <CalendarRoute /> },
+          { path: 'account', element: <AccountRoute /> },
+          { path: 'admin/org', element: need('org.manage', <OrgAdminRoute />) },
+          { path: 'admin/users', element: need('users.view', <UsersRoute />) },
+          { path: 'admin/roles', element: need('roles.manage', <RolesRoute />) },
+          { path: 'admin/settings', element: need('settings.view', <SettingsRoute />) },
+          { path: 'admin/document-types', element: need('settings.view', <DocumentTypesRoute />) },
+          { path: 'admin/audit', element: need('audit.view', <AuditRoute />) },
+          { path: '*', element: <NotFoundRoute /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,92 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+export interface NavItem {
+  path: string;
+  labelKey: string;
+  testId: string;
+  icon: ReactNode;
+  /** Shown only with this permission; none = everyone. */
+  permission?: string;
+}
+
+/** Everyday screens. */
+export const MAIN_NAV: NavItem[] = [
+  { path: '/', labelKey: 'nav.home', testId: 'menu-home', icon: <HomeOutlined /> },
+  {
+    path: '/directory',
+    labelKey: 'nav.directory',
+    testId: 'menu-org',
+    icon: <ApartmentOutlined />,
+    permission: 'org.view',
+  },
+  { path: '/calendar', labelKey: 'nav.calendar', testId: 'menu-calendar', icon: <CalendarOutlined /> },
+];
+
+/** The "Quản trị" group. */
+export const ADMIN_NAV: NavItem[] = [
+  {
+    path: '/admin/org',
+    labelKey: 'nav.orgAdmin',
+    testId: 'menu-admin-org',
+    icon: <ClusterOutlined />,
+    permission: 'org.manage',
+  },
+  {
+    path: '/admin/users',
+    labelKey: 'nav.users',
+    testId: 'menu-users',
+    icon: <TeamOutlined />,
+    permission: 'users.view',
+  },
+  {
+    path: '/admin/roles',
+    labelKey: 'nav.roles',
+    testId: 'menu-roles',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'roles.manage',
+  },
+  {
+    path: '/admin/settings',
+    labelKey: 'nav.settings',
+    testId: 'menu-settings',
+    icon: <SettingOutlined />,
+    permission: 'settings.view',
+  },
+  {
+    path: '/admin/document-types',
+    labelKey: 'nav.documentTypes',
+    testId: 'menu-document-types',
+    icon: <FileTextOutlined />,
+    permission: 'settings.view',
+  },
+  {
+    path: '/admin/audit',
+    labelKey: 'nav.audit',
+    testId: 'menu-audit',
+    icon: <AuditOutlined />,
+    permission: 'audit.view',
+  },
+];
+
+export const visibleNav = (items: NavItem[], permissions: ReadonlySet<string>) =>
+  items.filter((i) => !i.permission || permissions.has(i.permission));
+
+/** The menu key for a pathname: the longest nav path it starts with. */
+export function selectedNavKey(pathname: string): string {
+  const all = [...MAIN_NAV, ...ADMIN_NAV].map((i) => i.path).filter((p) => p !== '/');
+  const hit = all
+    .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  return hit ?? (pathname === '/' ? '/' : '');
+}

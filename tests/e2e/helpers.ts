@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'vanphong-demo';
+export const SHOTS_DIR = path.resolve(import.meta.dirname, '../../test-results/screens');
+
+/** Saves a full-page screenshot under test-results/screens/ for people to look at. */
+export async function shot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  const file = path.join(SHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+export async function loginAndWaitForHome(
+  page: Page,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await login(page, username, password);
+  await expect(page.getByTestId('menu-home')).toBeVisible();
+  await expect(page.getByTestId('home-today')).toBeVisible();
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.context().clearCookies();
+}
+
+/** Picks an option in an antd Select identified by its test id. */
+export async function pick(page: Page, testId: string, optionText: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText })
+    .first()
+    .click();
+}
