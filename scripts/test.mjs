@@ -37,6 +37,7 @@ step('typecheck', ...npx('tsc', '-p', 'packages/contracts'));
 step('typecheck server', ...npx('tsc', '-p', 'apps/server'));
 step('typecheck web', ...npx('tsc', '-p', 'apps/web'));
 step('lint', ...npx('eslint', '.', '--max-warnings=0'));
+step('translation catalogues (vi, en)', 'npm', ['run', 'check:i18n', '-w', 'apps/web']);
 step('unit + integration on SQLite', ...npx('vitest', 'run'), { TEST_DB: 'sqlite' });
 await requirePostgres();
 step('unit + integration on PostgreSQL', ...npx('vitest', 'run'), { TEST_DB: 'postgres', TEST_PG_URL: pgUrl });

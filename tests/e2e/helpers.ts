@@ -3,9 +3,9 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'vanphong-demo';
-export const SHOTS_DIR = path.resolve(import.meta.dirname, '../../test-results/screens');
+export const SHOTS_DIR = path.resolve(import.meta.dirname, '../../e2e-screens');
 
-/** Saves a full-page screenshot under test-results/screens/ for people to look at. */
+/** Saves a full-page screenshot under e2e-screens/ (Playwright wipes test-results/ at each run) for people to look at. */
 export async function shot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const file = path.join(SHOTS_DIR, `${name}.png`);
