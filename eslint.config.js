@@ -17,4 +17,9 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // Command-line scripts talk to the operator on the console.
+    files: ['scripts/**', 'bench/**', 'apps/web/scripts/**'],
+    rules: { 'no-console': 'off' },
+  },
 );

@@ -10,8 +10,8 @@ const load = (lng) => JSON.parse(fs.readFileSync(path.join(src, 'locales', `${ln
 const flat = (o, p = '', out = new Map()) => {
   for (const [k, v] of Object.entries(o)) {
     const key = p ? `${p}.${k}` : k;
-    if (v && typeof v === 'object' && !Array.isArray(v)) flat(v, key, out);
-    else out.set(key, v);
+    if (v && typeof v === 'object' && !Array.isArray(v)) {flat(v, key, out);}
+    else {out.set(key, v);}
   }
   return out;
 };
@@ -24,8 +24,8 @@ const files = [];
 const walk = (d) => {
   for (const f of fs.readdirSync(d, { withFileTypes: true })) {
     const p = path.join(d, f.name);
-    if (f.isDirectory()) walk(p);
-    else if (/\.(ts|tsx)$/.test(f.name)) files.push(p);
+    if (f.isDirectory()) {walk(p);}
+    else if (/\.(ts|tsx)$/.test(f.name)) {files.push(p);}
   }
 };
 walk(src);

@@ -26,7 +26,7 @@ unstableSetRender((node, container) => {
 });
 
 const root = document.getElementById('root');
-if (!root) throw new Error('#root is missing from index.html');
+if (!root) {throw new Error('#root is missing from index.html');}
 
 createRoot(root).render(
   <StrictMode>

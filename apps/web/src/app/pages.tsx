@@ -23,7 +23,7 @@ export function NotFoundRoute() {
 export function RouteError() {
   const { t } = useTranslation();
   const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundRoute />;
+  if (isRouteErrorResponse(error) && error.status === 404) {return <NotFoundRoute />;}
   return (
     <Result
       status="error"

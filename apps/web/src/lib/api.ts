@@ -23,7 +23,7 @@ export class ApiError extends Error {
 
   /** `details` as a list of `{ path, message }`, when the server sent one. */
   get fieldDetails(): ErrorDetail[] {
-    if (!Array.isArray(this.details)) return [];
+    if (!Array.isArray(this.details)) {return [];}
     return this.details.filter(
       (d): d is ErrorDetail => !!d && typeof d === 'object' && typeof (d as ErrorDetail).path === 'string',
     );
@@ -47,8 +47,8 @@ export const onUnauthorized = (listener: UnauthorizedListener | null): void => {
 
 /** Deep NFC normalisation of every string (keys included) — the server refuses NFD text. */
 export function toNfc<T>(value: T): T {
-  if (typeof value === 'string') return value.normalize('NFC') as T;
-  if (Array.isArray(value)) return value.map((v) => toNfc(v)) as T;
+  if (typeof value === 'string') {return value.normalize('NFC') as T;}
+  if (Array.isArray(value)) {return value.map((v) => toNfc(v)) as T;}
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
@@ -62,10 +62,10 @@ export function toNfc<T>(value: T): T {
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, query?: QueryParams): string {
-  if (!query) return path;
+  if (!query) {return path;}
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
-    if (v === undefined || v === null || v === '') continue;
+    if (v === undefined || v === null || v === '') {continue;}
     params.set(k, typeof v === 'string' ? v.normalize('NFC') : String(v));
   }
   const s = params.toString();
@@ -87,8 +87,8 @@ export async function api<T>(
   { method = 'GET', body, query, signal }: RequestOptions = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (body !== undefined) {headers['Content-Type'] = 'application/json';}
+  if (method !== 'GET' && csrfToken) {headers['X-CSRF-Token'] = csrfToken;}
 
   let response: Response;
   try {
@@ -100,7 +100,7 @@ export async function api<T>(
       signal,
     });
   } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    if (e instanceof DOMException && e.name === 'AbortError') {throw e;}
     throw new ApiError(0, 'network', e instanceof Error ? e.message : 'Network error');
   }
 

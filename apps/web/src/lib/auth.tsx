@@ -70,6 +70,6 @@ export function useHasPermission(permission: string): boolean {
  * permission from `Me` (for records or endpoints without abilities). The UI never works out rules itself.
  */
 export function allowed(abilities: Abilities | null | undefined, action: string, fallback = false): boolean {
-  if (abilities && typeof abilities[action] === 'boolean') return abilities[action];
+  if (abilities && typeof abilities[action] === 'boolean') {return abilities[action];}
   return fallback;
 }

@@ -23,14 +23,14 @@ export const setDateLocale = (lng: string): void => {
 
 /** `YYYY-MM-DD` (a calendar date from the API) → `dd/mm/yyyy`. */
 export function formatDate(value: string | null | undefined): string {
-  if (!value) return '';
+  if (!value) {return '';}
   const d = dayjs(value.slice(0, 10), 'YYYY-MM-DD', true);
   return d.isValid() ? d.format(DATE_FORMAT) : value;
 }
 
 /** An ISO-8601 UTC timestamp → `dd/mm/yyyy HH:mm:ss` in Asia/Ho_Chi_Minh. */
 export function formatDateTime(value: string | null | undefined, format = DATE_TIME_FORMAT): string {
-  if (!value) return '';
+  if (!value) {return '';}
   const d = dayjs.utc(value);
   return d.isValid() ? d.tz(OFFICE_TZ).format(format) : value;
 }
@@ -43,7 +43,7 @@ export const toIsoDate = (d: Dayjs): string => d.format('YYYY-MM-DD');
 
 /** A calendar date from the API as a Dayjs (for antd pickers). */
 export const parseIsoDate = (value: string | null | undefined): Dayjs | null => {
-  if (!value) return null;
+  if (!value) {return null;}
   const d = dayjs(value.slice(0, 10), 'YYYY-MM-DD', true);
   return d.isValid() ? d : null;
 };

@@ -19,14 +19,14 @@ export function errorMessage(error: unknown): string {
     return [t('errors.auth.weak_password'), ...reasons].join(' ');
   }
   const byCode = translateOr(`errors.${error.code}`, '');
-  if (byCode) return byCode;
-  if (error.code.endsWith('.not_found') || error.status === 404) return t('errors.not_found');
-  if (error.status === 0) return t('errors.network');
-  if (error.status === 401) return t('errors.unauthenticated');
-  if (error.status === 403) return t('errors.forbidden');
-  if (error.status === 409) return t('errors.conflict');
-  if (error.status === 429) return t('errors.rate_limited');
-  if (error.status >= 500) return t('errors.internal');
+  if (byCode) {return byCode;}
+  if (error.code.endsWith('.not_found') || error.status === 404) {return t('errors.not_found');}
+  if (error.status === 0) {return t('errors.network');}
+  if (error.status === 401) {return t('errors.unauthenticated');}
+  if (error.status === 403) {return t('errors.forbidden');}
+  if (error.status === 409) {return t('errors.conflict');}
+  if (error.status === 429) {return t('errors.rate_limited');}
+  if (error.status >= 500) {return t('errors.internal');}
   return t('errors.request_invalid');
 }
 
@@ -34,13 +34,13 @@ export function errorMessage(error: unknown): string {
 export function fieldMessage(code: string, detail: ErrorDetail): string {
   const t = i18n.t.bind(i18n);
   const byCode = translateOr(`fieldErrors.codes.${code.replace(/\./g, '_')}`, '', { detail: detail.message });
-  if (byCode) return byCode;
+  if (byCode) {return byCode;}
   const byReason = translateOr(`fieldErrors.${detail.message.replace(/\s+/g, '_')}`, '');
-  if (byReason) return byReason;
-  if (code === 'users.unknown_role') return t('fieldErrors.unknown_role', { code: detail.message });
-  if (code === 'users.unknown_reference') return t('fieldErrors.not_found');
-  if (code === 'users.out_of_scope') return t('fieldErrors.out_of_scope');
-  if (code === 'validation.not_nfc') return t('fieldErrors.not_NFC');
+  if (byReason) {return byReason;}
+  if (code === 'users.unknown_role') {return t('fieldErrors.unknown_role', { code: detail.message });}
+  if (code === 'users.unknown_reference') {return t('fieldErrors.not_found');}
+  if (code === 'users.out_of_scope') {return t('fieldErrors.out_of_scope');}
+  if (code === 'validation.not_nfc') {return t('fieldErrors.not_NFC');}
   return t('fieldErrors.invalid', { detail: detail.message });
 }
 
@@ -59,26 +59,26 @@ export function applyFieldErrors(
   error: unknown,
   fieldAliases: Record<string, string> = {},
 ): boolean {
-  if (!isApiError(error)) return false;
+  if (!isApiError(error)) {return false;}
   const details = error.fieldDetails;
-  if (details.length === 0) return false;
+  if (details.length === 0) {return false;}
   const byField = new Map<string, string[]>();
   for (const d of details) {
     const raw = fieldOfPath(d.path);
     const name = fieldAliases[raw] ?? raw;
-    if (!name) continue;
+    if (!name) {continue;}
     const list = byField.get(name) ?? [];
     const msg = fieldMessage(error.code, d);
-    if (!list.includes(msg)) list.push(msg);
+    if (!list.includes(msg)) {list.push(msg);}
     byField.set(name, list);
   }
   const known = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
   const fields = [...byField.entries()]
     .filter(([name]) => known.has(name) || form.getFieldInstance(name) !== undefined)
     .map(([name, errors]) => ({ name, errors }));
-  if (fields.length === 0) return false;
+  if (fields.length === 0) {return false;}
   form.setFields(fields);
   const first = fields[0];
-  if (first) form.scrollToField(first.name, { block: 'center' });
+  if (first) {form.scrollToField(first.name, { block: 'center' });}
   return true;
 }

@@ -48,7 +48,7 @@ export async function setLanguage(lng: Language): Promise<void> {
 
 /** A translation when the key exists (and is a string), else the fallback — for codes coming from data. */
 export function translateOr(key: string, fallback: string, options?: Record<string, unknown>): string {
-  if (!i18n.exists(key)) return fallback;
+  if (!i18n.exists(key)) {return fallback;}
   const v = i18n.t(key, { ...options, returnObjects: false });
   return typeof v === 'string' && v !== key ? v : fallback;
 }

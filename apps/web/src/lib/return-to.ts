@@ -12,9 +12,9 @@ export function allowReturnTo(): void {
 
 /** Remembers where the user was going before being sent to the login page (session lost, link opened). */
 export function rememberReturnTo(path: string): void {
-  if (suppressed) return;
+  if (suppressed) {return;}
   try {
-    if (path && !path.startsWith('/login')) window.sessionStorage.setItem(RETURN_KEY, path);
+    if (path && !path.startsWith('/login')) {window.sessionStorage.setItem(RETURN_KEY, path);}
   } catch {
     /* ignore */
   }

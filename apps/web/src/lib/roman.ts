@@ -1,6 +1,6 @@
 /** 17 → "XVII" (terms, nhiệm kỳ, are numbered in Roman numerals). */
 export function toRoman(n: number): string {
-  if (!Number.isInteger(n) || n <= 0 || n >= 4000) return String(n);
+  if (!Number.isInteger(n) || n <= 0 || n >= 4000) {return String(n);}
   const table: [number, string][] = [
     [1000, 'M'],
     [900, 'CM'],

@@ -21,10 +21,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const ready = data?.status === 'ok' && !data.user?.mustChangePassword;
 
   useEffect(() => {
-    if (ready) forgetReturnTo();
+    if (ready) {forgetReturnTo();}
   }, [ready]);
 
-  if (isPending) return <FullPageSpin />;
+  if (isPending) {return <FullPageSpin />;}
   if (error && !data) {
     return (
       <Flex align="center" justify="center" style={{ minHeight: '100vh', padding: 24 }}>
@@ -38,6 +38,6 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     rememberReturnTo(location.pathname + location.search);
     return <Navigate to={LOGIN_PATHS.login} replace />;
   }
-  if (!ready) return <Navigate to={nextStep(data) ?? LOGIN_PATHS.login} replace />;
+  if (!ready) {return <Navigate to={nextStep(data) ?? LOGIN_PATHS.login} replace />;}
   return <>{children}</>;
 }

@@ -43,7 +43,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
   const logout = useLogout();
   const logoutEverywhere = useLogoutEverywhere();
   const roleNames = useRoleNames(me?.roles ?? []);
-  if (!me) return null;
+  if (!me) {return null;}
 
   const toLogin = () => {
     forgetReturnTo();
@@ -96,10 +96,10 @@ export function UserMenu({ compact }: { compact: boolean }) {
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'account') navigate('/account');
-    if (key === 'password') navigate('/account?tab=password');
-    if (key === 'language') void setLanguage(i18n.language === 'en' ? 'vi' : 'en');
-    if (key === 'logout') logout.mutate(undefined, { onSettled: toLogin });
+    if (key === 'account') {navigate('/account');}
+    if (key === 'password') {navigate('/account?tab=password');}
+    if (key === 'language') {void setLanguage(i18n.language === 'en' ? 'vi' : 'en');}
+    if (key === 'logout') {logout.mutate(undefined, { onSettled: toLogin });}
     if (key === 'logout-everywhere') {
       modal.confirm({
         title: t('userMenu.logoutEverywhereConfirmTitle'),

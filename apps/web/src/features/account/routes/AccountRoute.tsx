@@ -27,7 +27,7 @@ export function AccountRoute() {
   const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
     ? (params.get('tab') as string)
     : 'profile';
-  if (!me) return null;
+  if (!me) {return null;}
 
   return (
     <div>

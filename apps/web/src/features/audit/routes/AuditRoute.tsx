@@ -18,12 +18,12 @@ const hasDetails = (d: unknown) =>
 
 /** "the first broken row" as the server reports it: a number, or an object with seq/id. */
 function describeBroken(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number' || typeof v === 'string') return String(v);
+  if (v === null || v === undefined) {return '';}
+  if (typeof v === 'number' || typeof v === 'string') {return String(v);}
   if (typeof v === 'object') {
     const o = v as { seq?: number; id?: number };
-    if (o.seq !== undefined) return `#${o.seq}`;
-    if (o.id !== undefined) return `id ${o.id}`;
+    if (o.seq !== undefined) {return `#${o.seq}`;}
+    if (o.id !== undefined) {return `id ${o.id}`;}
   }
   return JSON.stringify(v);
 }
@@ -68,7 +68,7 @@ export function AuditRoute() {
       width: 170,
       ellipsis: true,
       render: (_, e) => {
-        if (!e.entityType) return '—';
+        if (!e.entityType) {return '—';}
         const id = e.entityId !== null && e.entityId !== undefined ? ` #${e.entityId}` : '';
         const text = `${translateOr(`entityTypes.${e.entityType}`, e.entityType)}${id}`;
         return <span title={text}>{text}</span>;

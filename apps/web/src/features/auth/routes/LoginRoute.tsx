@@ -18,7 +18,7 @@ export function LoginRoute() {
   const [error, setError] = useState<{ text: string; throttled: boolean } | null>(null);
 
   const step = nextStep(data);
-  if (step) return <Navigate to={step} replace />;
+  if (step) {return <Navigate to={step} replace />;}
 
   const onFinish = (values: LoginInput) => {
     setError(null);

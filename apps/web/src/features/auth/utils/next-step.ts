@@ -10,9 +10,9 @@ export const LOGIN_PATHS = {
 
 /** Where the login flow goes next for a session state (null: stay on the login form). */
 export function nextStep(state: AuthState | undefined): string | null {
-  if (!state || state.status === 'anonymous') return null;
-  if (state.status === 'second_factor_required') return LOGIN_PATHS.secondFactor;
-  if (state.status === 'second_factor_setup_required') return LOGIN_PATHS.totpSetup;
-  if (state.user?.mustChangePassword) return LOGIN_PATHS.changePassword;
+  if (!state || state.status === 'anonymous') {return null;}
+  if (state.status === 'second_factor_required') {return LOGIN_PATHS.secondFactor;}
+  if (state.status === 'second_factor_setup_required') {return LOGIN_PATHS.totpSetup;}
+  if (state.user?.mustChangePassword) {return LOGIN_PATHS.changePassword;}
   return peekReturnTo();
 }

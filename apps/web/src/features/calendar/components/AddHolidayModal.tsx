@@ -26,7 +26,7 @@ export function AddHolidayModal({
   const add = useAddHoliday();
 
   useEffect(() => {
-    if (open) form.resetFields();
+    if (open) {form.resetFields();}
   }, [open, form]);
 
   const onFinish = async (v: { date: Dayjs; name: string; kind: HolidayKind }) => {

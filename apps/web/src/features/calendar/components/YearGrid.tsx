@@ -33,7 +33,7 @@ export function YearGrid({ year, holidays }: { year: number; holidays: Holiday[]
                   </div>
                 ))}
                 {cells.map((d, i) => {
-                  if (d === null) return <div key={`e${i}`} />;
+                  if (d === null) {return <div key={`e${i}`} />;}
                   const date = first.date(d);
                   const iso = date.format('YYYY-MM-DD');
                   const h = byDate.get(iso);

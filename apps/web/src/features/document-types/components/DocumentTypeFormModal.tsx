@@ -53,7 +53,7 @@ export function DocumentTypeFormModal({
     try {
       if (documentType) {
         const patch = changedFields(initial, values);
-        if (Object.keys(patch).length > 0) await update.mutateAsync({ id: documentType.id, patch });
+        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: documentType.id, patch });}
       } else {
         await create.mutateAsync(values);
       }

@@ -63,7 +63,7 @@ export function AgencyFormModal({
     try {
       if (agency) {
         const patch = changedFields(initial, values);
-        if (Object.keys(patch).length > 0) await update.mutateAsync({ id: agency.id, patch });
+        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: agency.id, patch });}
       } else {
         await create.mutateAsync(values);
       }

@@ -37,7 +37,7 @@ export function CommitteeDetailView({ id, compact = false }: { id: number; compa
       </Card>
     );
   }
-  if (detail.error) return <QueryError error={detail.error} onRetry={() => void detail.refetch()} />;
+  if (detail.error) {return <QueryError error={detail.error} onRetry={() => void detail.refetch()} />;}
 
   const { committee, terms, agencies } = detail.data;
   const canEdit = allowed(committee.abilities, 'update', canManage);

@@ -87,7 +87,7 @@ export function CommitteeFormDrawer({
     try {
       if (committee) {
         const patch = changedFields(initial, values);
-        if (Object.keys(patch).length > 0) await update.mutateAsync({ id: committee.id, patch });
+        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: committee.id, patch });}
       } else {
         await create.mutateAsync(values);
       }

@@ -26,7 +26,7 @@ export function CommitteeTree({
       const children = n.children.map(toData).filter((x): x is DataNode => x !== null);
       const c = n.committee;
       const hit = !needle || foldText(`${c.name} ${c.abbreviation} ${c.placeName}`).includes(needle);
-      if (!hit && children.length === 0) return null;
+      if (!hit && children.length === 0) {return null;}
       return {
         key: c.id,
         title: (
@@ -70,7 +70,7 @@ export function CommitteeTree({
           selectedKeys={selectedId !== null ? [selectedId] : []}
           onSelect={(keys) => {
             const k = keys[0];
-            if (k !== undefined) onSelect(Number(k));
+            if (k !== undefined) {onSelect(Number(k));}
           }}
           data-testid="committee-tree"
         />

@@ -86,7 +86,7 @@ export function PersonFormDrawer({
     try {
       if (person) {
         const patch = changedFields(initial, values);
-        if (Object.keys(patch).length > 0) await update.mutateAsync({ id: person.id, patch });
+        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: person.id, patch });}
       } else {
         await create.mutateAsync(values);
       }

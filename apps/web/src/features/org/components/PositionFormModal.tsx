@@ -54,7 +54,7 @@ export function PositionFormModal({
     try {
       if (position) {
         const patch = changedFields(initial, values);
-        if (Object.keys(patch).length > 0) await update.mutateAsync({ id: position.id, patch });
+        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: position.id, patch });}
       } else {
         await create.mutateAsync(values);
       }

@@ -82,7 +82,7 @@ export function TermFormModal({
           endsOn: term.endsOn,
         };
         const patch = changedFields(before, values);
-        if (Object.keys(patch).length > 0) await update.mutateAsync({ id: term.id, patch });
+        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: term.id, patch });}
       } else {
         await create.mutateAsync({ committeeId, input: values });
       }

@@ -31,7 +31,7 @@ export function DirectoryRoute() {
         items.find((c) => c.id === me?.scopeCommitteeId) ??
         items.find((c) => c.parentId === null) ??
         items[0];
-      if (preferred) setSelected(preferred.id);
+      if (preferred) {setSelected(preferred.id);}
     }
   }, [committees.data, selected, me?.scopeCommitteeId]);
 

@@ -12,8 +12,8 @@ export function buildCommitteeTree(items: Committee[]): CommitteeNode[] {
   for (const c of items) {
     const node = nodes.get(c.id) as CommitteeNode;
     const parent = c.parentId !== null ? nodes.get(c.parentId) : undefined;
-    if (parent) parent.children.push(node);
-    else roots.push(node);
+    if (parent) {parent.children.push(node);}
+    else {roots.push(node);}
   }
   return roots;
 }

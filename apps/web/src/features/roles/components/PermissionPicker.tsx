@@ -24,8 +24,8 @@ export function PermissionPicker({
   const set = (perms: string[], on: boolean) => {
     const next = new Set(selected);
     for (const p of perms) {
-      if (on) next.add(p);
-      else next.delete(p);
+      if (on) {next.add(p);}
+      else {next.delete(p);}
     }
     onChange?.(all.filter((p) => next.has(p)));
   };

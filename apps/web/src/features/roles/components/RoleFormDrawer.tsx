@@ -61,7 +61,7 @@ export function RoleFormDrawer({
           { name: initial.name, permissions: initial.permissions },
           { name: values.name, permissions: values.permissions },
         );
-        if (Object.keys(patch).length > 0) await update.mutateAsync({ id: role.id, patch });
+        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: role.id, patch });}
       } else {
         await create.mutateAsync(values);
       }

@@ -21,9 +21,9 @@ export function RolesRoute() {
 
   // The catalogue from /api/permissions; if unavailable, the names the roles already use.
   const allPermissions = useMemo(() => {
-    if (permissions.data) return permissions.data.items;
+    if (permissions.data) {return permissions.data.items;}
     const seen = new Set<string>();
-    for (const r of roles.data?.items ?? []) for (const p of r.permissions) seen.add(p);
+    for (const r of roles.data?.items ?? []) {for (const p of r.permissions) {seen.add(p);}}
     return [...seen].sort();
   }, [permissions.data, roles.data]);
 

@@ -23,11 +23,11 @@ export function SettingsRoute() {
   const editable = allowed(settings.data?.abilities, 'update', canManage);
 
   useEffect(() => {
-    if (settings.data) form.setFieldsValue(settings.data.settings);
+    if (settings.data) {form.setFieldsValue(settings.data.settings);}
   }, [settings.data, form]);
 
   const onFinish = async (values: Settings) => {
-    if (!settings.data) return;
+    if (!settings.data) {return;}
     const patch = changedFields(settings.data.settings, {
       ...values,
       organisationName: values.organisationName.trim(),

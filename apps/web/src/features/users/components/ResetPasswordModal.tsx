@@ -16,11 +16,11 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
   const reset = useResetUserPassword();
 
   useEffect(() => {
-    if (user) form.resetFields();
+    if (user) {form.resetFields();}
   }, [user, form]);
 
   const onFinish = async ({ password }: { password: string }) => {
-    if (!user) return;
+    if (!user) {return;}
     try {
       await reset.mutateAsync({ id: user.id, password });
       void message.success(t('users.reset.done', { username: user.username }));

@@ -93,8 +93,8 @@ export function UserFormDrawer({
       : [];
 
   const onPickPerson = (p: Person | null) => {
-    if (!p) return;
-    if (!trimmed(form.getFieldValue('displayName'))) form.setFieldValue('displayName', p.fullName);
+    if (!p) {return;}
+    if (!trimmed(form.getFieldValue('displayName'))) {form.setFieldValue('displayName', p.fullName);}
     if (!editing && form.getFieldValue('scopeCommitteeId') == null && p.committeeId) {
       form.setFieldsValue({ scopeCommitteeId: p.committeeId, scopeAgencyId: p.agencyId ?? null });
     }
@@ -114,7 +114,7 @@ export function UserFormDrawer({
         const { username: _u, password: _p, ...rest } = values;
         const { username: _iu, password: _ip, ...before } = initial;
         const patch = changedFields(before, rest);
-        if (Object.keys(patch).length > 0) await update.mutateAsync({ id: user.id, patch });
+        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: user.id, patch });}
         void message.success(t('common.saved'));
       } else {
         await create.mutateAsync(values);
