@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clearance, isoDate } from './common.ts';
+import { clearance, dbId, isoDate } from './common.ts';
 
 export const userInput = z
   .object({
@@ -8,23 +8,23 @@ export const userInput = z
       .trim()
       .regex(/^[a-z0-9._-]{3,40}$/, 'lowercase letters, digits, . _ -; 3–40 characters'),
     password: z.string().min(1).max(256),
-    personId: z.number().int().positive().nullable().default(null),
+    personId: dbId.nullable().default(null),
     displayName: z.string().trim().min(1).max(120),
     roleCodes: z.array(z.string().min(1).max(40)).min(1).max(20),
     clearance: clearance.default('none'),
-    scopeCommitteeId: z.number().int().positive().nullable().default(null),
-    scopeAgencyId: z.number().int().positive().nullable().default(null),
+    scopeCommitteeId: dbId.nullable().default(null),
+    scopeAgencyId: dbId.nullable().default(null),
   })
   .strict();
 
 export const userPatch = z
   .object({
     displayName: z.string().trim().min(1).max(120),
-    personId: z.number().int().positive().nullable(),
+    personId: dbId.nullable(),
     roleCodes: z.array(z.string().min(1).max(40)).min(1).max(20),
     clearance,
-    scopeCommitteeId: z.number().int().positive().nullable(),
-    scopeAgencyId: z.number().int().positive().nullable(),
+    scopeCommitteeId: dbId.nullable(),
+    scopeAgencyId: dbId.nullable(),
     disabled: z.boolean(),
   })
   .partial()

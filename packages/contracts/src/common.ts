@@ -10,7 +10,10 @@ export const errorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBody>;
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() }).strict();
+/** Ids are 32-bit serials on PostgreSQL; a larger one can name no record (and must not reach the database). */
+export const MAX_ID = 2_147_483_647;
+export const dbId = z.number().int().positive().max(MAX_ID);
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(MAX_ID) }).strict();
 
 /** Pagination accepted by every list endpoint. */
 export const pageQuery = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, pageQuery } from './common.ts';
+import { dbId, isoDate, MAX_ID, pageQuery } from './common.ts';
 
 const name = z.string().trim().min(1).max(300);
 const abbreviation = z.string().trim().min(1).max(30);
@@ -19,7 +19,7 @@ export const committeeLevelInput = z
 
 export const committeeInput = z
   .object({
-    parentId: z.number().int().positive().nullable().default(null),
+    parentId: dbId.nullable().default(null),
     levelCode: z.string().trim().min(1).max(40),
     name,
     superiorLine: z.string().trim().max(300).default(''),
@@ -33,7 +33,7 @@ export const committeeInput = z
 // `committeeInput.partial()` would turn `{ name }` into a patch that also resets `active`, `parentId`…
 export const committeePatch = z
   .object({
-    parentId: z.number().int().positive().nullable(),
+    parentId: dbId.nullable(),
     levelCode: z.string().trim().min(1).max(40),
     name,
     superiorLine: z.string().trim().max(300),
@@ -81,7 +81,7 @@ export const termPatch = z
 
 export const agencyInput = z
   .object({
-    committeeId: z.number().int().positive(),
+    committeeId: dbId,
     name,
     abbreviation,
     kind: z.string().trim().max(40).default('agency'),
@@ -90,7 +90,7 @@ export const agencyInput = z
   .strict();
 export const agencyPatch = z
   .object({
-    committeeId: z.number().int().positive(),
+    committeeId: dbId,
     name,
     abbreviation,
     kind: z.string().trim().max(40),
@@ -99,7 +99,7 @@ export const agencyPatch = z
   .partial()
   .strict();
 export const agencyListQuery = pageQuery
-  .extend({ committeeId: z.coerce.number().int().positive().optional() })
+  .extend({ committeeId: z.coerce.number().int().positive().max(MAX_ID).optional() })
   .strict();
 
 export const positionInput = z
@@ -126,9 +126,9 @@ export const personInput = z
     fullName: z.string().trim().min(2).max(120),
     gender: z.enum(['male', 'female', 'other']).nullable().default(null),
     birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
-    committeeId: z.number().int().positive().nullable().default(null),
-    agencyId: z.number().int().positive().nullable().default(null),
-    positionId: z.number().int().positive().nullable().default(null),
+    committeeId: dbId.nullable().default(null),
+    agencyId: dbId.nullable().default(null),
+    positionId: dbId.nullable().default(null),
     email: z.email().nullable().default(null),
     phone: z.string().trim().max(30).nullable().default(null),
     active: z.boolean().default(true),
@@ -139,9 +139,9 @@ export const personPatch = z
     fullName: z.string().trim().min(2).max(120),
     gender: z.enum(['male', 'female', 'other']).nullable(),
     birthYear: z.number().int().min(1900).max(2100).nullable(),
-    committeeId: z.number().int().positive().nullable(),
-    agencyId: z.number().int().positive().nullable(),
-    positionId: z.number().int().positive().nullable(),
+    committeeId: dbId.nullable(),
+    agencyId: dbId.nullable(),
+    positionId: dbId.nullable(),
     email: z.email().nullable(),
     phone: z.string().trim().max(30).nullable(),
     active: z.boolean(),
@@ -153,7 +153,7 @@ export const personPatch = z
 export const personListQuery = pageQuery
   .extend({
     q: z.string().trim().max(100).optional(),
-    committeeId: z.coerce.number().int().positive().optional(),
-    agencyId: z.coerce.number().int().positive().optional(),
+    committeeId: z.coerce.number().int().positive().max(MAX_ID).optional(),
+    agencyId: z.coerce.number().int().positive().max(MAX_ID).optional(),
   })
   .strict();

@@ -8,6 +8,8 @@ import { resolveSession, SESSION_COOKIE } from './auth.sessions.ts';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
 const NO_SESSION = new Set(['/api/health']);
+/** What a user whose password was set by someone else may do before choosing a new one. */
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout', '/api/auth/logout-everywhere']);
 
 const sameToken = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -33,6 +35,11 @@ export function installAuth(app: App, ctx: AppContext): void {
       if (typeof sent !== 'string' || !sameToken(sent, req.auth.row.csrf_token)) {
         throw authErrors.csrf();
       }
+    }
+    // A password set by an administrator (creation, reset) opens nothing but the change-password step,
+    // so the administrator who knows it cannot act as the user.
+    if (req.auth?.actor && req.auth.row.must_change_password && !BEFORE_PASSWORD_CHANGE.has(path)) {
+      throw authErrors.passwordChangeRequired();
     }
   });
 }

@@ -110,8 +110,15 @@ export async function recentFailures(db: Db, key: string, since: string): Promis
   return rows.map((r) => r.at);
 }
 
-export async function addFailure(db: Db, key: string, at: string): Promise<void> {
-  await db.insertInto('login_failures').values({ key, at }).execute();
+export async function addFailure(db: Db, key: string, at: string): Promise<number> {
+  const r = await db.insertInto('login_failures').values({ key, at }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function deleteFailures(db: Db, ids: number[]): Promise<void> {
+  if (ids.length > 0) {
+    await db.deleteFrom('login_failures').where('id', 'in', ids).execute();
+  }
 }
 
 export async function clearFailures(db: Db, key: string): Promise<void> {

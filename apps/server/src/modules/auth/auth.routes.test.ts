@@ -45,6 +45,18 @@ describe('logging in and out', () => {
     expect(r.json().error.details.retryAfterSeconds).toBeGreaterThan(800);
   });
 
+  it('forty guesses sent at the same moment still get only five tries, even if the right password is among them', async () => {
+    const attempts = Array.from({ length: 40 }, (_, i) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'chanhvp', password: i === 39 ? 'vanphong-demo' : `doan-${i}` } }),
+    );
+    const results = await Promise.all(attempts);
+    const throttled = results.filter((r) => r.statusCode === 429).length;
+    const failed = results.filter((r) => r.statusCode === 401).length;
+    expect(results[39]!.statusCode).toBe(429);
+    expect(failed + results.filter((r) => r.statusCode === 200).length).toBeLessThanOrEqual(5);
+    expect(throttled).toBeGreaterThanOrEqual(35);
+  });
+
   it('a state-changing request without the CSRF token is refused and changes nothing', async () => {
     const c = await t.login('admin');
     const r = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: c.cookie } });
@@ -82,6 +94,23 @@ describe('logging in and out', () => {
     expect(bad.json().error.code).toBe('auth.invalid_totp');
     const ok = await t.app.inject({ method: 'POST', url: '/api/auth/totp/verify', headers, payload: { code: authenticator.generate(secret) } });
     expect(ok.json().user.username).toBe('kiemtra');
+  });
+
+  it('guessing the six-digit code is cut off after five wrong codes and the pending session ends', async () => {
+    const c = await t.login('bithu');
+    const { secret } = (await c.post('/api/auth/totp/setup')).json();
+    expect((await c.post('/api/auth/totp/confirm', { code: authenticator.generate(secret) })).statusCode).toBe(200);
+    const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu', password: 'vanphong-demo' } });
+    const headers = { cookie: `vp_session=${r.cookies.find((x) => x.name === 'vp_session')?.value}`, 'x-csrf-token': r.json().csrfToken };
+    const wrong = authenticator.generate(secret) === '111111' ? '222222' : '111111';
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      codes.push((await t.app.inject({ method: 'POST', url: '/api/auth/totp/verify', headers, payload: { code: wrong } })).json().error.code);
+    }
+    expect(codes.slice(0, 5)).toEqual(Array(5).fill('auth.invalid_totp'));
+    expect(codes[5]).toBe('auth.throttled');
+    const right = await t.app.inject({ method: 'POST', url: '/api/auth/totp/verify', headers, payload: { code: authenticator.generate(secret) } });
+    expect(right.statusCode).toBe(401);
   });
 
   it('every login, logout and failure above is in an intact audit chain', async () => {

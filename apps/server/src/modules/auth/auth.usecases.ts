@@ -8,6 +8,7 @@ import { dummyHash, hashPassword, verifyPassword } from './auth.passwords.ts';
 import {
   addFailure,
   clearFailures,
+  deleteFailures,
   findUserByUsername,
   insertSession,
   recentFailures,
@@ -23,19 +24,37 @@ export type SecondFactorState = 'done' | 'pending' | 'setup';
 
 const ADMIN_PERMISSIONS = ['users.manage', 'settings.manage', 'roles.manage'];
 
-async function throttleState(ctx: Ctx, { userKey, ipKey }: { userKey: string; ipKey: string }) {
+async function throttleState(db: Ctx['db'], ctx: Ctx, { userKey, ipKey }: { userKey: string; ipKey: string }) {
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
-  const [u, i] = await Promise.all([recentFailures(ctx.db, userKey, since), recentFailures(ctx.db, ipKey, since)]);
+  const [u, i] = await Promise.all([recentFailures(db, userKey, since), recentFailures(db, ipKey, since)]);
   const byUser = lockState({ failures: u, max: THROTTLE.maxFailuresPerAccount, windowMinutes: THROTTLE.windowMinutes, now });
   const byIp = lockState({ failures: i, max: THROTTLE.maxFailuresPerIp, windowMinutes: THROTTLE.windowMinutes, now });
   return byUser.locked ? byUser : byIp;
 }
 
 /**
- * Password login (issue 2 §5). Checks the throttle first, verifies with argon2id (a dummy hash when the
- * account does not exist, so timing does not reveal which accounts exist), records the failure or the
- * session with its audit event, and says whether a second factor is still due.
+ * Takes one attempt from the throttle budget *before* the password is checked: under a per-account lock
+ * the attempt is counted and recorded as a failure, so forty parallel guesses cannot all pass the check
+ * before the first failure is written. A successful login removes its provisional record.
+ */
+async function reserveAttempt(ctx: Ctx, { userKey, ipKey }: { userKey: string; ipKey: string }): Promise<number[]> {
+  return inTransaction(ctx, async (trx) => {
+    await ctx.dialect.lockKey(trx, `login:${userKey}`);
+    await ctx.dialect.lockKey(trx, `login:${ipKey}`);
+    const state = await throttleState(trx, ctx, { userKey, ipKey });
+    if (state.locked) {
+      throw authErrors.throttled(state.retryAfterSeconds);
+    }
+    const at = ctx.clock.now().toISOString();
+    return [await addFailure(trx, userKey, at), await addFailure(trx, ipKey, at)];
+  });
+}
+
+/**
+ * Password login (issue 2 §5). Reserves an attempt under the throttle, verifies with argon2id (a dummy
+ * hash when the account does not exist, so timing does not reveal which accounts exist), keeps the
+ * failure or opens the session with its audit event, and says whether a second factor is still due.
  */
 export async function login(
   ctx: Ctx,
@@ -44,17 +63,12 @@ export async function login(
   const name = username.trim().toLowerCase();
   const userKey = `user:${name}`;
   const ipKey = `ip:${ip}`;
-  const before = await throttleState(ctx, { userKey, ipKey });
-  if (before.locked) {
-    throw authErrors.throttled(before.retryAfterSeconds);
-  }
+  const reserved = await reserveAttempt(ctx, { userKey, ipKey });
   const user = await findUserByUsername(ctx.db, name);
   const ok = user ? await verifyPassword(user.password_hash, password) : await verifyPassword(await dummyHash(), password);
   const audit: AuditContext = { actorUserId: user?.id ?? null, actorName: name.slice(0, 64), ip };
   if (!user || !ok || user.disabled) {
     await inTransaction(ctx, async (trx) => {
-      await addFailure(trx, userKey, ctx.clock.now().toISOString());
-      await addFailure(trx, ipKey, ctx.clock.now().toISOString());
       await recordAudit(
         { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: audit },
         {
@@ -65,7 +79,7 @@ export async function login(
         },
       );
     });
-    const after = await throttleState(ctx, { userKey, ipKey });
+    const after = await throttleState(ctx.db, ctx, { userKey, ipKey });
     throw after.locked ? authErrors.throttled(after.retryAfterSeconds) : authErrors.invalidCredentials();
   }
   const settings = await getSettings(ctx.db);
@@ -80,6 +94,7 @@ export async function login(
   const csrfToken = newCsrfToken();
   await inTransaction(ctx, async (trx) => {
     await clearFailures(trx, userKey);
+    await deleteFailures(trx, reserved);
     await insertSession(trx, { id, userId: user.id, csrfToken, secondFactor, at: ctx.clock.now().toISOString(), ip, userAgent });
     await recordAudit(
       { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: audit },
@@ -89,16 +104,34 @@ export async function login(
   return { token, csrfToken, secondFactor, userId: user.id };
 }
 
-/** Second step of login: a TOTP code from the authenticator app (RFC 6238, 30 s steps, ±1 step). */
+/** Wrong codes allowed per account in the throttle window before the pending session is ended. */
+const MAX_TOTP_FAILURES = 5;
+
+/**
+ * Second step of login: a TOTP code from the authenticator app (RFC 6238, 30 s steps, ±1 step).
+ * Guessing is bounded: after five wrong codes in the window the pending session is revoked and the
+ * account's second step is throttled like a password.
+ */
 export async function verifySecondFactor(
   ctx: Ctx,
   { sessionId, userId, code, audit }: { sessionId: string; userId: number; code: string; audit: AuditContext },
 ): Promise<void> {
+  const key = `totp:${userId}`;
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
+  const before = lockState({ failures: await recentFailures(ctx.db, key, since), max: MAX_TOTP_FAILURES, windowMinutes: THROTTLE.windowMinutes, now });
+  if (before.locked) {
+    await revokeSession(ctx.db, sessionId, now.toISOString());
+    throw authErrors.throttled(before.retryAfterSeconds);
+  }
   const user = await ctx.db.selectFrom('users').select(['totp_secret', 'totp_enabled']).where('id', '=', userId).executeTakeFirstOrThrow();
   const valid = Boolean(user.totp_enabled && user.totp_secret && authenticator.check(code, user.totp_secret));
   await inTransaction(ctx, async (trx) => {
     if (valid) {
       await trx.updateTable('sessions').set({ second_factor: 'done' }).where('id', '=', sessionId).execute();
+      await clearFailures(trx, key);
+    } else {
+      await addFailure(trx, key, now.toISOString());
     }
     await recordAudit(
       { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: audit },
@@ -115,6 +148,11 @@ export async function beginTotpSetup(
   ctx: Ctx,
   { userId, username, audit }: { userId: number; username: string; audit: AuditContext },
 ): Promise<{ secret: string; otpauthUrl: string }> {
+  const current = await ctx.db.selectFrom('users').select('totp_enabled').where('id', '=', userId).executeTakeFirstOrThrow();
+  if (current.totp_enabled) {
+    // A live session alone must not be able to replace (and so switch off) an enrolled second factor.
+    throw authErrors.totpAlreadyEnabled();
+  }
   const secret = authenticator.generateSecret();
   await inTransaction(ctx, async (trx) => {
     await trx.updateTable('users').set({ totp_secret: secret, totp_enabled: 0 }).where('id', '=', userId).execute();

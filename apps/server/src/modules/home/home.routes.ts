@@ -16,13 +16,14 @@ export function homeRoutes(app: App, ctx: AppContext): void {
         tag: 'home',
         example: { url: '/api/home' },
         description:
-          'Counts cover the caller’s scope. `auditToday`, `jobsQueued`, `jobsFailed` are null without `audit.view`. Today is the Vietnam date (Asia/Ho_Chi_Minh).',
+          'Counts cover the caller’s scope; each is null unless the caller may list what it counts (`org.view`, `users.view`). `auditToday`, `jobsQueued`, `jobsFailed` are null without `audit.view`. Today is the Vietnam date (Asia/Ho_Chi_Minh).',
       }),
     },
     async (req) => {
       const actor = requireActor(req);
       const today = toVietnamDate(ctx.clock.now());
       const operator = actor.permissions.has('audit.view');
+      const orgView = actor.permissions.has('org.view');
       const [org, auditToday, jobs, calendar, nextHoliday] = await Promise.all([
         countOrganisation(ctx.db, await scopeCommitteeIds(ctx.db, actor)),
         operator ? countAuditEventsOn(ctx.db, today) : null,
@@ -31,7 +32,16 @@ export function homeRoutes(app: App, ctx: AppContext): void {
         nextDayOff(ctx.db, today),
       ]);
       return {
-        counts: { ...org, auditToday, jobsQueued: jobs?.queued ?? null, jobsFailed: jobs?.failed ?? null },
+        // A count is shown only to someone who may list what it counts.
+        counts: {
+          committees: orgView ? org.committees : null,
+          agencies: orgView ? org.agencies : null,
+          people: orgView ? org.people : null,
+          users: actor.permissions.has('users.view') ? org.users : null,
+          auditToday,
+          jobsQueued: jobs?.queued ?? null,
+          jobsFailed: jobs?.failed ?? null,
+        },
         workingDayToday: isWorkingDay(today, calendar),
         nextHoliday,
       };

@@ -18,7 +18,12 @@ export async function seedReference(ctx: Ctx): Promise<{ seeded: boolean }> {
   if (existing) {
     return { seeded: false };
   }
-  await inTransaction(ctx, async (trx) => {
+  return inTransaction(ctx, async (trx) => {
+    // Two processes starting together on an empty database: the second waits here, then finds the data.
+    await ctx.dialect.lockKey(trx, 'seed.reference');
+    if (await trx.selectFrom('roles').select('id').limit(1).executeTakeFirst()) {
+      return { seeded: false };
+    }
     await trx.insertInto('committee_levels').values(COMMITTEE_LEVELS).execute();
     await trx
       .insertInto('roles')
@@ -33,8 +38,8 @@ export async function seedReference(ctx: Ctx): Promise<{ seeded: boolean }> {
       { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: systemAuditContext('seed') },
       { action: 'seed.reference', entityType: 'system', details: { roles: ROLES.length, documentTypes: DOCUMENT_TYPES.length } },
     );
+    return { seeded: true };
   });
-  return { seeded: true };
 }
 
 export async function isDatabaseEmptyOfOrganisation(ctx: Ctx): Promise<boolean> {

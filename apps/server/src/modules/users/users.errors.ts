@@ -9,5 +9,10 @@ export const userErrors = {
     new AppError({ code: 'users.unknown_reference', status: 400, message: 'Referenced record does not exist', details: [{ path, message: 'not found' }] }),
   outOfScope: (path: string) =>
     new AppError({ code: 'users.out_of_scope', status: 403, message: 'Outside your scope', details: [{ path, message: 'out of scope' }] }),
-  selfLockout: () => new AppError({ code: 'users.self_lockout', status: 400, message: 'You cannot disable your own account or remove your own admin role' }),
+  selfChange: () =>
+    new AppError({ code: 'users.self_change', status: 400, message: 'Your own roles, clearance, scope and status are changed by another administrator' }),
+  grantAboveActor: (path: string) =>
+    new AppError({ code: 'users.grant_above_actor', status: 403, message: 'You cannot grant more than you hold', details: [{ path, message: 'above your own' }] }),
+  targetAboveActor: () =>
+    new AppError({ code: 'users.target_above_actor', status: 403, message: 'This account holds more rights or a higher clearance than you' }),
 };

@@ -87,3 +87,12 @@ export async function replaceRoles(db: Db, userId: number, roleIds: number[]): P
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   await db.insertInto('user_roles').values(roleIds.map((role_id) => ({ user_id: userId, role_id }))).execute();
 }
+
+/** role code → permissions, for the privilege rules and for abilities. */
+export async function rolePermissionMap(db: Db): Promise<Map<string, string[]>> {
+  const rows = await db.selectFrom('roles').select(['code', 'permissions']).execute();
+  return new Map(rows.map((r) => [r.code, JSON.parse(r.permissions) as string[]]));
+}
+
+export const permissionsOfRoles = (map: Map<string, string[]>, codes: string[]): Set<string> =>
+  new Set(codes.flatMap((c) => map.get(c) ?? []));

@@ -5,8 +5,8 @@ import { forbidden } from '../../platform/errors.ts';
 import { auditContextOf, doc, requireActor, requirePermission, type App } from '../../platform/http/types.ts';
 import { scopeCommitteeIds } from '../org/org.scope.ts';
 import { presentUser } from './users.presenters.ts';
-import { listUsers } from './users.repository.ts';
-import { createUser, loadVisibleUser, resetPassword, updateUser } from './users.usecases.ts';
+import { listUsers, rolePermissionMap } from './users.repository.ts';
+import { createUser, loadVisibleUser, resetPassword, resetTotp, updateUser } from './users.usecases.ts';
 
 const listQuery = pageQuery.extend({ q: z.string().trim().max(100).optional() }).strict();
 
@@ -29,7 +29,8 @@ export function usersRoutes(app: App, ctx: AppContext): void {
       const actor = requirePermission(req, 'users.view');
       const scopeIds = await scopeCommitteeIds(ctx.db, actor);
       const { items, total } = await listUsers(ctx.db, { scopeIds, ...req.query });
-      return { items: items.map((u) => presentUser(u, actor, scopeIds)), total };
+      const roles = await rolePermissionMap(ctx.db);
+      return { items: items.map((u) => presentUser(u, actor, scopeIds, roles)), total };
     },
   );
 
@@ -39,7 +40,7 @@ export function usersRoutes(app: App, ctx: AppContext): void {
     async (req) => {
       const actor = requireActor(req);
       const { user, scopeIds } = await loadVisibleUser(ctx, { actor, audit: auditContextOf(req) }, req.params.id);
-      return { user: presentUser(user, actor, scopeIds) };
+      return { user: presentUser(user, actor, scopeIds, await rolePermissionMap(ctx.db)) };
     },
   );
 
@@ -55,7 +56,7 @@ export function usersRoutes(app: App, ctx: AppContext): void {
       const actor = requirePermission(req, 'users.manage');
       const user = await createUser(ctx, { actor, audit: auditContextOf(req) }, req.body);
       const scopeIds = await scopeCommitteeIds(ctx.db, actor);
-      return reply.status(201).send({ user: presentUser(user, actor, scopeIds) });
+      return reply.status(201).send({ user: presentUser(user, actor, scopeIds, await rolePermissionMap(ctx.db)) });
     },
   );
 
@@ -73,7 +74,7 @@ export function usersRoutes(app: App, ctx: AppContext): void {
       const by = { actor, audit: auditContextOf(req) };
       const { scopeIds } = await loadVisibleUser(ctx, by, req.params.id);
       const user = await updateUser(ctx, by, req.params.id, req.body);
-      return { user: presentUser(user, actor, scopeIds) };
+      return { user: presentUser(user, actor, scopeIds, await rolePermissionMap(ctx.db)) };
     },
   );
 
@@ -92,6 +93,21 @@ export function usersRoutes(app: App, ctx: AppContext): void {
         throw forbidden();
       }
       await resetPassword(ctx, { actor, audit: auditContextOf(req) }, req.params.id, req.body.password);
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/users/:id/reset-totp',
+    {
+      schema: {
+        ...doc({ vi: 'Đặt lại xác thực hai lớp', en: 'Reset two-step verification (lost phone)', tag: 'users', example: { method: 'POST', url: '/api/users/4/reset-totp' } }),
+        params: idParams,
+      },
+    },
+    async (req) => {
+      const actor = requirePermission(req, 'users.manage');
+      await resetTotp(ctx, { actor, audit: auditContextOf(req) }, req.params.id);
       return { ok: true };
     },
   );

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { userInput, userPatch } from '@vanphong/contracts';
+import type { Clearance, userInput, userPatch } from '@vanphong/contracts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { inTransaction, type AppContext, type Trx } from '../../platform/context.ts';
 import type { Actor } from '../auth/auth.models.ts';
@@ -8,8 +8,8 @@ import { revokeSessionsOfUser } from '../auth/auth.repository.ts';
 import { assertPasswordAcceptable } from '../auth/auth.usecases.ts';
 import { scopeCommitteeIds } from '../org/org.scope.ts';
 import { userErrors } from './users.errors.ts';
-import { canViewUser } from './users.policies.ts';
-import { findUser, replaceRoles, roleIdsByCode, type UserRow } from './users.repository.ts';
+import { canGrant, canViewUser } from './users.policies.ts';
+import { findUser, permissionsOfRoles, replaceRoles, roleIdsByCode, rolePermissionMap, type UserRow } from './users.repository.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'dialect' | 'clock'>;
 
@@ -21,10 +21,21 @@ export interface By {
 
 const audited = (ctx: Ctx, trx: Trx, by: By) => ({ trx, dialect: ctx.dialect, clock: ctx.clock, ctx: by.audit });
 
-async function assertReferences(trx: Trx, input: { personId?: number | null; scopeCommitteeId?: number | null; scopeAgencyId?: number | null }) {
+/**
+ * Referenced records must exist and lie in the actor's scope: the person linked to the account, the
+ * scope committee, and an agency that belongs to the committee that will actually apply.
+ */
+async function assertReferences(
+  trx: Trx,
+  by: By,
+  input: { personId?: number | null; scopeCommitteeId?: number | null; scopeAgencyId?: number | null },
+  effectiveCommitteeId: number | null,
+) {
+  const scopeIds = by.actor ? await scopeCommitteeIds(trx, by.actor) : null;
+  const inScope = (committeeId: number | null) => scopeIds === null || (committeeId !== null && scopeIds.includes(committeeId));
   if (input.personId) {
-    const p = await trx.selectFrom('people').select('id').where('id', '=', input.personId).executeTakeFirst();
-    if (!p) {
+    const p = await trx.selectFrom('people').select(['id', 'committee_id']).where('id', '=', input.personId).executeTakeFirst();
+    if (!p || !inScope(p.committee_id)) {
       throw userErrors.unknownReference('personId');
     }
   }
@@ -36,13 +47,39 @@ async function assertReferences(trx: Trx, input: { personId?: number | null; sco
   }
   if (input.scopeAgencyId) {
     const a = await trx.selectFrom('agencies').select(['id', 'committee_id']).where('id', '=', input.scopeAgencyId).executeTakeFirst();
-    if (!a || (input.scopeCommitteeId && a.committee_id !== input.scopeCommitteeId)) {
+    if (!a || a.committee_id !== effectiveCommitteeId) {
       throw userErrors.unknownReference('scopeAgencyId');
     }
   }
 }
 
-async function rolesFor(trx: Trx, codes: string[]): Promise<number[]> {
+/** Nobody hands out more than they hold (see `canGrant`). */
+async function assertGrantable(trx: Trx, by: By, { roleCodes, clearance }: { roleCodes?: string[]; clearance?: Clearance }) {
+  if (!by.actor) {
+    return;
+  }
+  const map = await rolePermissionMap(trx);
+  if (roleCodes && !canGrant(by.actor, { permissions: permissionsOfRoles(map, roleCodes), clearance: 'none' })) {
+    throw userErrors.grantAboveActor('roleCodes');
+  }
+  if (clearance && !canGrant(by.actor, { permissions: [], clearance })) {
+    throw userErrors.grantAboveActor('clearance');
+  }
+}
+
+/** An actor may only act on accounts that hold no more than the actor could grant. */
+async function assertTargetManageable(trx: Trx, by: By, user: UserRow) {
+  if (!by.actor) {
+    return;
+  }
+  const map = await rolePermissionMap(trx);
+  if (!canGrant(by.actor, { permissions: permissionsOfRoles(map, user.roles), clearance: user.clearance as Clearance })) {
+    throw userErrors.targetAboveActor();
+  }
+}
+
+async function rolesFor(trx: Trx, requested: string[]): Promise<number[]> {
+  const codes = [...new Set(requested)];
   const map = await roleIdsByCode(trx, codes);
   const missing = codes.filter((c) => !map.has(c));
   if (missing.length > 0) {
@@ -76,13 +113,15 @@ export async function createUser(ctx: Ctx, by: By, input: z.infer<typeof userInp
   await assertPasswordAcceptable(ctx, { password: input.password, username: input.username });
   await assertInActorScope(ctx, by, input.scopeCommitteeId ?? by.actor?.scopeCommitteeId);
   const passwordHash = await hashPassword(input.password);
+  const scopeCommitteeId = input.scopeCommitteeId ?? by.actor?.scopeCommitteeId ?? null;
   const id = await inTransaction(ctx, async (trx) => {
     const taken = await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
     if (taken) {
       throw userErrors.usernameTaken();
     }
-    await assertReferences(trx, input);
+    await assertReferences(trx, by, input, scopeCommitteeId);
     const roleIds = await rolesFor(trx, input.roleCodes);
+    await assertGrantable(trx, by, { roleCodes: input.roleCodes, clearance: input.clearance });
     const now = ctx.clock.now().toISOString();
     const r = await trx
       .insertInto('users')
@@ -92,7 +131,7 @@ export async function createUser(ctx: Ctx, by: By, input: z.infer<typeof userInp
         person_id: input.personId,
         password_hash: passwordHash,
         clearance: input.clearance,
-        scope_committee_id: input.scopeCommitteeId ?? by.actor?.scopeCommitteeId ?? null,
+        scope_committee_id: scopeCommitteeId,
         scope_agency_id: input.scopeAgencyId,
         disabled: 0,
         totp_secret: null,
@@ -109,23 +148,33 @@ export async function createUser(ctx: Ctx, by: By, input: z.infer<typeof userInp
       action: 'users.created',
       entityType: 'user',
       entityId: r.id,
-      details: { username: input.username, roles: input.roleCodes, clearance: input.clearance, scopeCommitteeId: input.scopeCommitteeId, scopeAgencyId: input.scopeAgencyId },
+      details: { username: input.username, roles: [...new Set(input.roleCodes)], clearance: input.clearance, scopeCommitteeId, scopeAgencyId: input.scopeAgencyId },
     });
     return r.id;
+  }).catch((err: unknown) => {
+    // Two administrators creating the same username at once: the unique index decides, the loser gets a 409.
+    if (ctx.dialect.isUniqueViolation(err)) {
+      throw userErrors.usernameTaken();
+    }
+    throw err;
   });
   return (await findUser(ctx.db, id)) as UserRow;
 }
 
 export async function updateUser(ctx: Ctx, by: By, id: number, patch: z.infer<typeof userPatch>): Promise<UserRow> {
-  await loadVisibleUser(ctx, by, id);
+  const { user } = await loadVisibleUser(ctx, by, id);
   if (patch.scopeCommitteeId !== undefined) {
     await assertInActorScope(ctx, by, patch.scopeCommitteeId);
   }
-  if (by.actor?.userId === id && (patch.disabled === true || (patch.roleCodes && !patch.roleCodes.includes('admin') && by.actor.roles.includes('admin')))) {
-    throw userErrors.selfLockout();
+  const changesOwnRights = [patch.roleCodes, patch.clearance, patch.scopeCommitteeId, patch.scopeAgencyId, patch.disabled].some((v) => v !== undefined);
+  if (by.actor?.userId === id && changesOwnRights) {
+    throw userErrors.selfChange();
   }
   await inTransaction(ctx, async (trx) => {
-    await assertReferences(trx, patch);
+    await assertTargetManageable(trx, by, user);
+    await assertGrantable(trx, by, { roleCodes: patch.roleCodes, clearance: patch.clearance });
+    const effectiveCommittee = patch.scopeCommitteeId !== undefined ? patch.scopeCommitteeId : user.scope_committee_id;
+    await assertReferences(trx, by, patch, effectiveCommittee);
     const set = {
       updated_at: ctx.clock.now().toISOString(),
       display_name: patch.displayName,
@@ -150,9 +199,14 @@ export async function updateUser(ctx: Ctx, by: By, id: number, patch: z.infer<ty
 /** Sets a new password chosen by an admin; the user must change it at next login and is logged out everywhere. */
 export async function resetPassword(ctx: Ctx, by: By, id: number, password: string): Promise<void> {
   const { user } = await loadVisibleUser(ctx, by, id);
+  if (by.actor?.userId === id) {
+    // One's own password is changed with the current one (POST /api/auth/password), not reset.
+    throw userErrors.selfChange();
+  }
   await assertPasswordAcceptable(ctx, { password, username: user.username });
   const hash = await hashPassword(password);
   await inTransaction(ctx, async (trx) => {
+    await assertTargetManageable(trx, by, user);
     const now = ctx.clock.now().toISOString();
     await trx.updateTable('users').set({ password_hash: hash, must_change_password: 1, password_changed_at: now, updated_at: now }).where('id', '=', id).execute();
     await revokeSessionsOfUser(trx, id, now);
@@ -163,4 +217,19 @@ export async function resetPassword(ctx: Ctx, by: By, id: number, password: stri
 export async function findUserIdByUsername(ctx: Ctx, username: string): Promise<number | null> {
   const r = await ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
   return r?.id ?? null;
+}
+
+/** Turns off a user's second factor (lost phone); the user enrols again at next login if required. */
+export async function resetTotp(ctx: Ctx, by: By, id: number): Promise<void> {
+  const { user } = await loadVisibleUser(ctx, by, id);
+  if (by.actor?.userId === id) {
+    throw userErrors.selfChange();
+  }
+  await inTransaction(ctx, async (trx) => {
+    await assertTargetManageable(trx, by, user);
+    const now = ctx.clock.now().toISOString();
+    await trx.updateTable('users').set({ totp_enabled: 0, totp_secret: null, updated_at: now }).where('id', '=', id).execute();
+    await revokeSessionsOfUser(trx, id, now);
+    await recordAudit(audited(ctx, trx, by), { action: 'users.totp_reset', entityType: 'user', entityId: id });
+  });
 }

@@ -57,6 +57,11 @@ export function openDatabase({ databaseUrl, dataDir }: { databaseUrl: string; da
   const kind = databaseKindOf(databaseUrl);
   if (kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    // An idle client whose server connection drops (PostgreSQL restart, failover, pg_terminate_backend)
+    // emits 'error' on the pool; unhandled, that would kill the process. The pool replaces the client.
+    pool.on('error', (err) => {
+      process.stderr.write(`${JSON.stringify({ level: 50, msg: 'postgres idle client error', err: err.message })}\n`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: dialectFor(kind), kind, sqlitePath: null, close: () => db.destroy() };
   }

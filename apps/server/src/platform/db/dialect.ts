@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 
 export type DbKind = 'sqlite' | 'postgres';
 
@@ -17,6 +17,12 @@ export interface Dialect {
   skipLocked<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   isUniqueViolation(err: unknown): boolean;
   isForeignKeyViolation(err: unknown): boolean;
+  /**
+   * Serialises transactions that share `key` until they end (check-then-write sections such as the login
+   * throttle). PostgreSQL: a transaction-scoped advisory lock; SQLite: nothing to do, every transaction
+   * already holds the write lock from BEGIN IMMEDIATE.
+   */
+  lockKey(trx: AnyDb, key: string): Promise<void>;
 }
 
 const code = (err: unknown): string => (typeof err === 'object' && err && 'code' in err ? String(err.code) : '');
@@ -28,6 +34,7 @@ export const sqliteDialect: Dialect = {
   skipLocked: (q) => q,
   isUniqueViolation: (e) => code(e) === 'SQLITE_CONSTRAINT_UNIQUE' || code(e) === 'SQLITE_CONSTRAINT_PRIMARYKEY',
   isForeignKeyViolation: (e) => code(e) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  lockKey: async () => {},
 };
 
 export const postgresDialect: Dialect = {
@@ -37,6 +44,9 @@ export const postgresDialect: Dialect = {
   skipLocked: (q) => q.forUpdate().skipLocked(),
   isUniqueViolation: (e) => code(e) === '23505',
   isForeignKeyViolation: (e) => code(e) === '23503',
+  lockKey: async (trx, key) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+  },
 };
 
 export const dialectFor = (kind: DbKind): Dialect => (kind === 'sqlite' ? sqliteDialect : postgresDialect);

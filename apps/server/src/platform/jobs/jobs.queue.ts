@@ -73,8 +73,21 @@ export async function claimNextJob({
 /** Exponential backoff: 10 s, 20 s, 40 s … capped at one hour. */
 export const backoffMs = (attempts: number): number => Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempts - 1));
 
-export async function markJobDone(db: Db, clock: Clock, id: string): Promise<void> {
-  await db.updateTable('jobs').set({ status: 'done', finished_at: clock.now().toISOString(), last_error: null }).where('id', '=', id).execute();
+/**
+ * Marks the job done only if this worker still owns it. A handler that outlived the stale timeout may
+ * have been handed to another worker; then this one's transaction must roll back, not finish twice.
+ */
+export async function markJobDone(db: Db, clock: Clock, id: string, workerId: string): Promise<void> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ status: 'done', finished_at: clock.now().toISOString(), last_error: null })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', workerId)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) {
+    throw new Error(`job ${id} is no longer owned by ${workerId}`);
+  }
 }
 
 export async function markJobFailed(db: Db, clock: Clock, job: JobsTable, error: string): Promise<'retry' | 'failed'> {
@@ -90,6 +103,8 @@ export async function markJobFailed(db: Db, clock: Clock, job: JobsTable, error:
       last_error: error.slice(0, 2000),
     })
     .where('id', '=', job.id)
+    .where('status', '=', 'running')
+    .where('locked_by', '=', job.locked_by ?? '')
     .execute();
   return retry ? 'retry' : 'failed';
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, fixedClock, type TestContext } from '../../../test/test-context.ts';
 import { verifyAuditChain } from '../audit/audit.ts';
-import { backoffMs, cronSlotId, enqueueJob } from './jobs.queue.ts';
+import { backoffMs, claimNextJob, cronSlotId, enqueueJob, markJobDone } from './jobs.queue.ts';
 import { registerJobHandler } from './jobs.registry.ts';
 import { startWorker, type Worker } from './jobs.worker.ts';
 
@@ -97,6 +97,17 @@ describe('the job queue', () => {
     expect((await job(id)).status).toBe('running');
     clock.advance(11 * 60_000);
     await worker.tick();
+    expect((await job(id)).status).toBe('done');
+  });
+
+  it('a worker whose job was handed to another worker cannot mark it done', async () => {
+    const { id } = await enqueueJob(t.ctx.db, clock, { name: 'system.echo' });
+    const claimed = await claimNextJob({ db: t.ctx.db, dialect: t.ctx.dialect, clock, workerId: 'slow-worker' });
+    expect(claimed?.id).toBe(id);
+    await t.ctx.db.updateTable('jobs').set({ locked_by: 'other-worker' }).where('id', '=', id).execute();
+    await expect(markJobDone(t.ctx.db, clock, id, 'slow-worker')).rejects.toThrow('no longer owned');
+    expect((await job(id)).status).toBe('running');
+    await markJobDone(t.ctx.db, clock, id, 'other-worker');
     expect((await job(id)).status).toBe('done');
   });
 

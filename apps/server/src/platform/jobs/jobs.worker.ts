@@ -33,7 +33,7 @@ export function startWorker(ctx: AppContext, { autoStart = true } = {}): Worker 
       }
       await ctx.db.transaction().execute(async (trx) => {
         await handler({ trx, ctx, job: { id: job.id, name: job.name, payload: JSON.parse(job.payload), attempt: job.attempts } });
-        await markJobDone(trx, ctx.clock, job.id);
+        await markJobDone(trx, ctx.clock, job.id, id);
       });
     } catch (err) {
       await markJobFailed(ctx.db, ctx.clock, job, err instanceof Error ? err.message : String(err));

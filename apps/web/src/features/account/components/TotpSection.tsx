@@ -59,19 +59,22 @@ export function TotpSection({ me }: { me: Me }) {
           style={{ padding: 16 }}
         />
       ) : null}
-      <div>
-        <Button
-          type={me.totpEnabled ? 'default' : 'primary'}
-          icon={<SafetyOutlined />}
-          onClick={() => {
-            setEnrolling(true);
-            setup.mutate();
-          }}
-          data-testid="account-totp-setup"
-        >
-          {me.totpEnabled ? t('account.totp.reenrol') : t('account.totp.enrol')}
-        </Button>
-      </div>
+      {/* Once on, the second factor is replaced only after an administrator resets it (a session alone must not switch it off). */}
+      {me.totpEnabled ? null : (
+        <div>
+          <Button
+            type="primary"
+            icon={<SafetyOutlined />}
+            onClick={() => {
+              setEnrolling(true);
+              setup.mutate();
+            }}
+            data-testid="account-totp-setup"
+          >
+            {t('account.totp.enrol')}
+          </Button>
+        </div>
+      )}
     </Space>
   );
 }
