@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { recordAudit, systemAuditContext } from '../audit/audit.ts';
 import { registerCron, registerJobHandler } from './jobs.registry.ts';
 
@@ -19,6 +20,13 @@ export function registerBuiltInJobs(): void {
       { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: systemAuditContext('jobs') },
       { action: 'auth.purged', entityType: 'job', entityId: job.id, details: { sessions: Number(s.numDeletedRows), loginFailures: Number(f.numDeletedRows) } },
     );
+  });
+
+  // SQLite keeps planner statistics fresh only when asked (PostgreSQL's autovacuum does it by itself).
+  registerCron({ name: 'db.optimize', everyMinutes: 60 }, async ({ trx, ctx }) => {
+    if (ctx.dbKind === 'sqlite') {
+      await sql`pragma optimize`.execute(trx);
+    }
   });
 
   registerJobHandler('system.echo', async ({ trx, ctx, job }) => {
