@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: builds the web UI when its sources are newer than the last build, then runs
-// `vanphong serve --seed-demo-if-empty` (migrations, and demo data on an empty database).
+// `npm start`: builds the web UI and the server bundle when their sources are newer than the last
+// build, then runs `vanphong serve --seed-demo-if-empty` (migrations, and demo data on an empty database).
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +22,16 @@ const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime)) > f
 if (stale) {
   process.stdout.write('Đang build giao diện — building the web UI…\n');
   const r = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    process.exit(r.status ?? 1);
+  }
+}
+
+const server = path.join(root, 'apps/server');
+const bundle = path.join(server, 'dist/vanphong.mjs');
+const serverSources = [path.join(server, 'src'), path.join(root, 'packages/contracts/src')];
+if (!fs.existsSync(bundle) || Math.max(...serverSources.map(newestMtime)) > fs.statSync(bundle).mtimeMs) {
+  const r = spawnSync('npm', ['run', 'build', '-w', 'apps/server'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     process.exit(r.status ?? 1);
   }
