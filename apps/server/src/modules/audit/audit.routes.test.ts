@@ -48,6 +48,36 @@ describe('the audit log over HTTP', () => {
     expect((await clerk.get('/api/audit/verify')).statusCode).toBe(403);
   });
 
+  it('a commune-scoped inspector with audit.view is refused 403 audit.scope_required and sees no provincial event', async () => {
+    const commune = (await admin.get('/api/org/committees'))
+      .json()
+      .items.find((c: { parentId: number | null }) => c.parentId !== null);
+    const created = await admin.post('/api/users', {
+      username: 'kiemtraxa',
+      password: 'Kiem-tra-xa-2026',
+      displayName: 'Kiểm tra xã',
+      roleCodes: ['inspector'],
+      scopeCommitteeId: commune.id,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    // The first-login password change of a new account is not what this test is about.
+    await t.ctx.db
+      .updateTable('users')
+      .set({ must_change_password: 0 })
+      .where('username', '=', 'kiemtraxa')
+      .execute();
+    const inspector = await t.login('kiemtraxa', 'Kiem-tra-xa-2026');
+    for (const url of ['/api/audit', '/api/audit?action=org.', '/api/audit/verify']) {
+      const r = await inspector.get(url);
+      expect(`${url} ${r.statusCode}`).toBe(`${url} 403`);
+      expect(r.json().error.code).toBe('audit.scope_required');
+      expect(r.body).not.toContain('"items"');
+    }
+    // The province-scoped inspector (root committee) keeps reading the whole log.
+    const provincial = await t.login('kiemtra');
+    expect((await provincial.get('/api/audit/verify')).statusCode).toBe(200);
+  });
+
   it('a date that does not exist or an unknown filter is refused', async () => {
     const r = await admin.get('/api/audit?from=2026-02-30');
     expect(r.statusCode).toBe(400);

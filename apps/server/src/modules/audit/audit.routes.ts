@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { doc, requirePermission, type App } from '../../platform/http/types.ts';
 import { parseIsoDate } from '../calendar/calendar.workdays.ts';
+import { requireInstallationScope } from './audit.policies.ts';
 import { listAuditEvents } from './audit.repository.ts';
 
 /** The regex in the contract lets 2026-02-31 through; such a date would otherwise fail deep in the query. */
@@ -29,13 +30,13 @@ export function auditRoutes(app: App, ctx: AppContext): void {
           tag: 'audit',
           example: { url: '/api/audit?action=seed.&from=2026-01-01&limit=20' },
           description:
-            '`action` matches a prefix (`users.` lists every account event); `actor` is the exact user name; `from`/`to` are Vietnam calendar days (Asia/Ho_Chi_Minh), both included.',
+            '`action` matches a prefix (`users.` lists every account event); `actor` is the exact user name; `from`/`to` are Vietnam calendar days (Asia/Ho_Chi_Minh), both included. Needs `audit.view` and a scope over the whole installation (none, or the root committee); otherwise 403 `audit.scope_required`.',
         }),
         querystring: auditQuery,
       },
     },
     async (req) => {
-      requirePermission(req, 'audit.view');
+      await requireInstallationScope(ctx.db, requirePermission(req, 'audit.view'));
       assertRealDate('from', req.query.from);
       assertRealDate('to', req.query.to);
       const { items, total } = await listAuditEvents(ctx.db, req.query);
@@ -52,10 +53,12 @@ export function auditRoutes(app: App, ctx: AppContext): void {
         en: 'Verify the hash chain of the audit log',
         tag: 'audit',
         example: { url: '/api/audit/verify' },
+        description:
+          'Needs `audit.view` and a scope over the whole installation; otherwise 403 `audit.scope_required`.',
       }),
     },
     async (req) => {
-      requirePermission(req, 'audit.view');
+      await requireInstallationScope(ctx.db, requirePermission(req, 'audit.view'));
       return verifyAuditChain(ctx.db);
     },
   );

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/http.ts';
 import { createTestContext } from '../../../test/test-context.ts';
 import { seedDemo } from '../seed/seed.ts';
@@ -85,15 +86,39 @@ describe('uploading and downloading files', () => {
     expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
   });
 
-  it("another user gets 404 for someone else's file, while an administrator can fetch it", async () => {
+  it('only the uploader downloads a file: a colleague and even an administrator get 404 as for a missing one', async () => {
     const id = (await upload(t.app.inject.bind(t.app), clerk, 'to-trinh.pdf', samples.pdf())).json().file.id;
     const specialist = await t.login('chuyenvien');
     const other = await specialist.get(`/api/files/${id}`);
     expect(other.statusCode).toBe(404);
     expect(other.json().error.code).toBe('files.not_found');
     expect((await specialist.get('/api/files/987654')).json().error.code).toBe('files.not_found');
+    // users.manage grants no reading of files: a file has no scope or clearance to check it against.
     const admin = await t.login('admin');
-    expect((await admin.get(`/api/files/${id}`)).statusCode).toBe(200);
+    const byAdmin = await admin.get(`/api/files/${id}`);
+    expect(byAdmin.statusCode).toBe(404);
+    expect(byAdmin.json().error.code).toBe('files.not_found');
+    expect(byAdmin.body).not.toContain('%PDF');
+    expect((await clerk.get(`/api/files/${id}`)).statusCode).toBe(200);
+  });
+
+  it("an upload's bytes are on disk before its transaction opens, so a slow disk never holds the write lock", async () => {
+    const bytes = Buffer.from(`Biên bản họp ${Date.now()}\n`);
+    const blob = fileStoreOf(t.ctx).pathOf(createHash('sha256').update(bytes).digest('hex'));
+    const seen: boolean[] = [];
+    const db = t.ctx.db;
+    const original = db.transaction.bind(db);
+    const spy = vi.spyOn(db, 'transaction').mockImplementation(() => {
+      seen.push(fs.existsSync(blob));
+      return original();
+    });
+    try {
+      const r = await upload(t.app.inject.bind(t.app), clerk, 'bien-ban.txt', bytes);
+      expect(r.statusCode).toBe(201);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(seen).toEqual([true]);
   });
 
   it('an accountant without files.upload is refused, and so is an anonymous caller', async () => {

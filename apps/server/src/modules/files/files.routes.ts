@@ -51,8 +51,12 @@ export function filesRoutes(app: App, ctx: AppContext): void {
         } catch (err) {
           throw isTooLarge(err) ? fileErrors.tooLarge(maxBytes) : err;
         }
+        // Sniff, hash and write the bytes BEFORE the transaction: on SQLite a transaction holds the one
+        // write lock of the installation, and a large file on a slow disk would stall every other user.
+        // Inside it: only the row and its audit event (rule: audit in the same transaction).
+        const staged = await store.stage({ bytes, name: part.filename });
         const file = await inTransaction(ctx, (trx) =>
-          store.put({ bytes, name: part.filename, createdBy: actor.userId, trx, audit: auditContextOf(req) }),
+          store.register({ staged, createdBy: actor.userId, trx, audit: auditContextOf(req) }),
         );
         return reply.status(201).send({ file: presentFile(file, actor) });
       },
@@ -64,9 +68,11 @@ export function filesRoutes(app: App, ctx: AppContext): void {
         schema: {
           ...doc({
             vi: 'Tải tệp về',
-            en: 'Download a file (integrity verified)',
+            en: 'Download a file you uploaded (integrity verified)',
             tag: 'files',
             example: { url: '/api/files/1' },
+            description:
+              'Chỉ người đã tải tệp lên mới tải về được qua đường dẫn này; tệp đính kèm của hồ sơ, văn bản được phục vụ qua đường dẫn của từng phân hệ, theo quyền của phân hệ đó. Người khác nhận 404.\n\nOnly the uploader may download through this endpoint; attachments of business records are served by their own modules under their own rules. Anyone else gets 404.',
           }),
           params: idParams,
         },

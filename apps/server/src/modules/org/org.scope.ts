@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../../platform/db/dialect.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { Actor } from '../auth/auth.models.ts';
 
@@ -13,6 +14,9 @@ export async function scopeCommitteeIds(db: Kysely<Database>, actor: Actor): Pro
   return committeeSubtreeIds(db, actor.scopeCommitteeId);
 }
 
+// Recursive walks use UNION, not UNION ALL: UNION drops rows already produced, so even a cycle in
+// parent_id (which updateCommittee prevents, but a damaged database might hold) ends the recursion
+// instead of looping forever (security review, fix 3).
 export async function committeeSubtreeIds(db: Kysely<Database>, rootId: number): Promise<number[]> {
   const rows = await db
     .withRecursive('tree(id)', (qb) =>
@@ -20,7 +24,7 @@ export async function committeeSubtreeIds(db: Kysely<Database>, rootId: number):
         .selectFrom('committees')
         .select('id')
         .where('id', '=', rootId)
-        .unionAll((qb2) =>
+        .union((qb2) =>
           qb2
             .selectFrom('committees')
             .innerJoin('tree', 'tree.id', 'committees.parent_id')
@@ -33,26 +37,47 @@ export async function committeeSubtreeIds(db: Kysely<Database>, rootId: number):
   return rows.map((r) => r.id);
 }
 
-/** A committee and its ancestors up to the root, nearest first (recursive walk up `parent_id`). */
+/**
+ * A committee and its ancestors up to the root, nearest first. The database collects the (id,
+ * parent_id) pairs above the committee — without a depth column, which would make every row distinct
+ * and defeat UNION on a cycle — and the order is rebuilt here by following parent_id, stopping at a
+ * committee already seen.
+ */
 export async function committeeLineageIds(db: Kysely<Database>, committeeId: number): Promise<number[]> {
   const rows = await db
-    .withRecursive('lineage(id, parent_id, depth)', (qb) =>
+    .withRecursive('lineage(id, parent_id)', (qb) =>
       qb
         .selectFrom('committees')
-        .select(['id', 'parent_id', sql<number>`0`.as('depth')])
+        .select(['id', 'parent_id'])
         .where('id', '=', committeeId)
-        .unionAll((qb2) =>
+        .union((qb2) =>
           qb2
             .selectFrom('committees')
             .innerJoin('lineage', 'lineage.parent_id', 'committees.id')
-            .select(['committees.id', 'committees.parent_id', sql<number>`lineage.depth + 1`.as('depth')]),
+            .select(['committees.id', 'committees.parent_id']),
         ),
     )
     .selectFrom('lineage')
-    .select('id')
-    .orderBy('depth')
+    .select(['id', 'parent_id'])
     .execute();
-  return rows.map((r) => r.id);
+  const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
+  const out: number[] = [];
+  let id: number | null | undefined = committeeId;
+  while (typeof id === 'number' && parentOf.has(id) && !out.includes(id)) {
+    out.push(id);
+    id = parentOf.get(id);
+  }
+  return out;
+}
+
+/**
+ * Serialises changes of the committee tree's shape (a new parent) until the transaction ends, so two
+ * concurrent moves cannot each pass the cycle check against the tree as it was before the other one
+ * (A under B and B under A). The lock is the platform's `lockKey` (an advisory lock on PostgreSQL; on
+ * SQLite every transaction already holds the one write lock).
+ */
+export async function lockCommitteeTree(trx: Kysely<Database>, dialect: Pick<Dialect, 'lockKey'>): Promise<void> {
+  await dialect.lockKey(trx, 'org.committee-tree');
 }
 
 /**

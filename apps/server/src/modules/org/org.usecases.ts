@@ -9,7 +9,7 @@ import { orgErrors } from './org.errors.ts';
 import { createsCycle, levelFitsUnder } from './org.models.ts';
 import { canManageCommittee, canViewCommittee } from './org.policies.ts';
 import * as repo from './org.repository.ts';
-import { committeeLineageIds, type OrgScope } from './org.scope.ts';
+import { committeeLineageIds, lockCommitteeTree, type OrgScope } from './org.scope.ts';
 
 export type Ctx = Pick<AppContext, 'db' | 'dialect' | 'clock'>;
 export type Db = Kysely<Database>;
@@ -151,6 +151,9 @@ export async function updateCommittee(
       throw orgErrors.outOfScope('parentId');
     }
     if (moving && patch.parentId) {
+      // Lock first, then read the lineage: a concurrent move that commits before we get the lock is
+      // seen by the check (PostgreSQL read committed takes a new snapshot per statement).
+      await lockCommitteeTree(trx, ctx.dialect);
       const parent = await referencedCommittee(trx, by, patch.parentId, 'parentId');
       if (createsCycle({ committeeId: id, newParentLineage: await committeeLineageIds(trx, parent.id) })) {
         throw orgErrors.cycle();

@@ -9,6 +9,21 @@ export const MANIFEST_NAME = 'manifest.json';
 export const FORMAT = 'vanphong-backup';
 export const FORMAT_VERSION = 1;
 
+/**
+ * An archive holds every password hash and TOTP secret of the installation: whatever a backup writes
+ * (the archive, its temporary name, the database snapshot, the manifest) is readable by the service's
+ * own account only, and the backups folder is closed to others (security review, fix 5). Explicit
+ * chmod after creation: the mode given to open/mkdir is only an upper bound under the process umask.
+ */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** Creates `dir` (and missing parents) owner-only, and tightens it if it already existed. */
+export async function ensurePrivateDir(dir: string): Promise<void> {
+  await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  await fs.chmod(dir, PRIVATE_DIR_MODE);
+}
+
 export interface TableSummary {
   name: string;
   rows: number;
@@ -75,14 +90,25 @@ export async function linkOrCopy(src: string, dest: string): Promise<void> {
   }
 }
 
-/** Writes the gzip'd tar next to `out` under a temporary name and renames it: no half archive is left. */
+/**
+ * Writes the gzip'd tar next to `out` under a temporary name and renames it: no half archive is left.
+ * The temporary file is created 0600 before a byte is written, so the secrets are never readable by
+ * others, not even while the archive is being packed. Folders created for `out` are 0700; an existing
+ * folder the operator chose is left as it is (it may be shared, like /tmp).
+ */
 export async function packArchive({ staging, out }: { staging: string; out: string }): Promise<void> {
-  await fs.mkdir(path.dirname(out), { recursive: true });
+  await fs.mkdir(path.dirname(out), { recursive: true, mode: PRIVATE_DIR_MODE });
   const tmp = `${out}.partial-${process.pid}`;
   try {
+    // chmod too: a leftover of a crashed run under the same name would keep its old mode.
+    await (await fs.open(tmp, 'w', PRIVATE_FILE_MODE)).close();
+    await fs.chmod(tmp, PRIVATE_FILE_MODE);
     const top = (await fs.readdir(staging)).filter((n) => n !== MANIFEST_NAME).sort();
     // The manifest first, so `tar -tzf` and a reader see what follows.
-    await tar.c({ gzip: true, file: tmp, cwd: staging, portable: true }, [MANIFEST_NAME, ...top]);
+    await tar.c({ gzip: true, file: tmp, mode: PRIVATE_FILE_MODE, cwd: staging, portable: true }, [
+      MANIFEST_NAME,
+      ...top,
+    ]);
     await fs.rename(tmp, out);
   } catch (err) {
     await fs.rm(tmp, { force: true });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { sql } from 'kysely';
 import { canonicalJson } from '../audit/audit.canonical.ts';
-import type { TableSummary } from './backup.archive.ts';
+import { PRIVATE_FILE_MODE, type TableSummary } from './backup.archive.ts';
 import {
   appliedMigrations,
   fromJsonValue,
@@ -41,7 +41,7 @@ export async function exportPostgres({
     .execute(async (trx) => {
       const tables: TableSummary[] = [];
       for (const table of await listTables(trx)) {
-        const fh = await fs.open(path.join(dir, jsonlEntry(table.name)), 'w');
+        const fh = await fs.open(path.join(dir, jsonlEntry(table.name)), 'w', PRIVATE_FILE_MODE);
         const h = tableHasher();
         try {
           for await (const batch of rowsOf(trx, table)) {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import type { TableSummary } from './backup.archive.ts';
+import { PRIVATE_FILE_MODE, type TableSummary } from './backup.archive.ts';
 import { appliedMigrations, type AnyKysely } from './backup.catalog.ts';
 import { backupErrors } from './backup.errors.ts';
 import { tableSummaries } from './backup.checksums.ts';
@@ -35,6 +35,8 @@ export async function snapshotSqlite({
   file: string;
 }): Promise<{ tables: TableSummary[]; migrations: string[] }> {
   await sql`vacuum into ${file}`.execute(db);
+  // The copy holds password hashes and TOTP secrets (see PRIVATE_FILE_MODE).
+  await fs.chmod(file, PRIVATE_FILE_MODE);
   return withFile(file, async (snap, raw) => {
     raw.pragma('journal_mode = DELETE');
     return { tables: await tableSummaries(snap), migrations: await appliedMigrations(snap) };
@@ -59,6 +61,8 @@ export async function restoreSqlite({
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.copyFile(source, tmp);
   try {
+    // Owner-only before it is opened, checked and renamed into place as the live database.
+    await fs.chmod(tmp, PRIVATE_FILE_MODE);
     await withFile(tmp, async (db, raw) => {
       const check = raw.pragma('integrity_check', { simple: true });
       if (check !== 'ok') {

@@ -12,6 +12,7 @@ import { MIGRATIONS, migrateToLatest } from '../db/migrations/registry.ts';
 import { TEMP_PREFIX } from '../files/files.store.ts';
 import {
   describeEntries,
+  ensurePrivateDir,
   extractArchive,
   FORMAT,
   FORMAT_VERSION,
@@ -19,6 +20,7 @@ import {
   listFiles,
   MANIFEST_NAME,
   packArchive,
+  PRIVATE_FILE_MODE,
   verifyExtracted,
   type Manifest,
 } from './backup.archive.ts';
@@ -100,7 +102,11 @@ export async function createBackup({
   const now = clock.now();
   const file = path.resolve(out ?? defaultBackupPath(config, now));
   await fs.mkdir(config.dataDir, { recursive: true });
-  // Staging inside DATA_DIR so the blobs can be hard-linked rather than copied.
+  if (out === undefined) {
+    // Our own backups folder: owner-only, tightened even when an older version created it 0755.
+    await ensurePrivateDir(path.dirname(file));
+  }
+  // Staging inside DATA_DIR so the blobs can be hard-linked rather than copied (mkdtemp: 0700).
   const staging = await fs.mkdtemp(path.join(config.dataDir, '.backup-'));
   try {
     await fs.mkdir(path.join(staging, 'db'));
@@ -135,7 +141,9 @@ export async function createBackup({
       entries,
       warnings,
     };
-    await fs.writeFile(path.join(staging, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+    await fs.writeFile(path.join(staging, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`, {
+      mode: PRIVATE_FILE_MODE,
+    });
     await packArchive({ staging, out: file });
     return { file, manifest };
   } finally {

@@ -93,6 +93,26 @@ describe('the content-addressed file store', () => {
     expect((await verifyAuditChain(t.ctx.db)).ok).toBe(true);
   });
 
+  it('staging checks and writes the bytes without touching the database; registering adds row and audit event', async () => {
+    const count = async (table: 'files' | 'audit_events') =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom(table)
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const [files, events] = [await count('files'), await count('audit_events')];
+    const staged = await store.stage({ bytes: Buffer.from('Thông báo số 3\n'), name: 'thong-bao.txt' });
+    expect(fs.readFileSync(store.pathOf(staged.sha256), 'utf8')).toBe('Thông báo số 3\n');
+    expect([await count('files'), await count('audit_events')]).toEqual([files, events]);
+    expect(await codeOf(store.stage({ bytes: samples.exe(), name: 'a.pdf' }))).toBe('files.forbidden_type');
+    const f = await inTransaction(t.ctx, (trx) => store.register({ staged, createdBy: 1, trx }));
+    expect(f).toMatchObject({ sha256: staged.sha256, originalName: 'thong-bao.txt', createdBy: 1 });
+    expect([await count('files'), await count('audit_events')]).toEqual([files + 1, events + 1]);
+  });
+
   it('refuses a file above the size limit with files.too_large and writes nothing', async () => {
     const big = Buffer.concat([Buffer.from('Báo cáo\n'), Buffer.alloc(5000, 0x61)]);
     const files = blobsOnDisk(t.db.dataDir).length;

@@ -28,11 +28,37 @@ export interface BrokenBlob {
   fileIds: number[];
 }
 
+/** Bytes checked and written to disk, not yet registered in the database (see `FileStore.stage`). */
+export interface StagedFile {
+  sha256: string;
+  size: number;
+  contentType: string;
+  originalName: string;
+}
+
+interface RegisterInput {
+  staged: StagedFile;
+  createdBy: number | null;
+  trx: Trx;
+  audit?: AuditContext;
+}
+
 export interface FileStore {
   readonly maxBytes: number;
   /**
-   * Checks and stores `bytes` (content-addressed, once per content) and adds its row and the
-   * `files.uploaded` audit event **on `trx`**, so the record and its audit event commit together.
+   * Checks `bytes` (size, type sniffing), hashes them and writes them to disk (content-addressed, once
+   * per content). Touches no database: call it BEFORE opening the transaction, so a slow disk never
+   * holds SQLite's single write lock (security review, fix 4).
+   */
+  stage(input: { bytes: Buffer; name: string }): Promise<StagedFile>;
+  /**
+   * Adds the row of staged bytes and its `files.uploaded` audit event **on `trx`**, so the record and
+   * its audit event commit together. Quick: no file I/O.
+   */
+  register(input: RegisterInput): Promise<FileRecord>;
+  /**
+   * `stage` then `register` on `trx`, for callers whose transaction is short-lived anyway (tests, tools).
+   * Request handlers stage first and open their transaction afterwards.
    */
   put(input: {
     bytes: Buffer;
@@ -156,41 +182,55 @@ export function createFileStore({
     return row ? toRecord(row) : null;
   }
 
+  async function stage({ bytes, name }: { bytes: Buffer; name: string }): Promise<StagedFile> {
+    if (bytes.length > maxBytes) {
+      throw fileErrors.tooLarge(maxBytes);
+    }
+    const originalName = cleanFileName(name);
+    const { contentType } = await sniffUpload({ bytes, name: originalName });
+    const sha256 = sha256Of(bytes);
+    // Written outside any transaction. If the later insert fails, the blob stays unreferenced: harmless
+    // in a content-addressed store (no row points at it; the next upload of the same content reuses it).
+    await writeBlob(sha256, bytes);
+    return { sha256, size: bytes.length, contentType, originalName };
+  }
+
+  async function register({ staged, createdBy, trx, audit }: RegisterInput): Promise<FileRecord> {
+    const { sha256, size, contentType, originalName } = staged;
+    const row = await trx
+      .insertInto('files')
+      .values({
+        sha256,
+        size,
+        content_type: contentType,
+        original_name: originalName,
+        created_at: clock.now().toISOString(),
+        created_by: createdBy,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      { trx, dialect, clock, ctx: audit ?? (await auditContextFor(trx, createdBy)) },
+      {
+        action: 'files.uploaded',
+        entityType: 'file',
+        entityId: row.id,
+        details: { sha256, size, contentType, originalName },
+      },
+    );
+    return toRecord(row);
+  }
+
   return {
     maxBytes,
     pathOf,
     find,
 
+    stage,
+    register,
+
     async put({ bytes, name, createdBy, trx, audit }) {
-      if (bytes.length > maxBytes) {
-        throw fileErrors.tooLarge(maxBytes);
-      }
-      const originalName = cleanFileName(name);
-      const { contentType } = await sniffUpload({ bytes, name: originalName });
-      const sha256 = sha256Of(bytes);
-      await writeBlob(sha256, bytes);
-      const row = await trx
-        .insertInto('files')
-        .values({
-          sha256,
-          size: bytes.length,
-          content_type: contentType,
-          original_name: originalName,
-          created_at: clock.now().toISOString(),
-          created_by: createdBy,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordAudit(
-        { trx, dialect, clock, ctx: audit ?? (await auditContextFor(trx, createdBy)) },
-        {
-          action: 'files.uploaded',
-          entityType: 'file',
-          entityId: row.id,
-          details: { sha256, size: bytes.length, contentType, originalName },
-        },
-      );
-      return toRecord(row);
+      return register({ staged: await stage({ bytes, name }), createdBy, trx, audit });
     },
 
     async read(id, via) {
