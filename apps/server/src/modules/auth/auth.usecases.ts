@@ -34,20 +34,20 @@ async function throttleState(db: Ctx['db'], ctx: Ctx, { userKey, ipKey }: { user
 }
 
 /**
- * Takes one attempt from the throttle budget *before* the password is checked: under a per-account lock
- * the attempt is counted and recorded as a failure, so forty parallel guesses cannot all pass the check
- * before the first failure is written. A successful login removes its provisional record.
+ * Takes one attempt from the account's throttle budget *before* the password is checked: under a
+ * per-account lock the attempt is counted and recorded as a failure, so forty parallel guesses at one
+ * account cannot all pass the check before the first failure is written. A successful login removes
+ * its provisional record. The per-address budget is only checked here and charged on a real failure:
+ * many people behind one office NAT logging in at the same moment must not lock each other out.
  */
-async function reserveAttempt(ctx: Ctx, { userKey, ipKey }: { userKey: string; ipKey: string }): Promise<number[]> {
+async function reserveAttempt(ctx: Ctx, { userKey, ipKey }: { userKey: string; ipKey: string }): Promise<number> {
   return inTransaction(ctx, async (trx) => {
     await ctx.dialect.lockKey(trx, `login:${userKey}`);
-    await ctx.dialect.lockKey(trx, `login:${ipKey}`);
     const state = await throttleState(trx, ctx, { userKey, ipKey });
     if (state.locked) {
       throw authErrors.throttled(state.retryAfterSeconds);
     }
-    const at = ctx.clock.now().toISOString();
-    return [await addFailure(trx, userKey, at), await addFailure(trx, ipKey, at)];
+    return addFailure(trx, userKey, ctx.clock.now().toISOString());
   });
 }
 
@@ -69,6 +69,7 @@ export async function login(
   const audit: AuditContext = { actorUserId: user?.id ?? null, actorName: name.slice(0, 64), ip };
   if (!user || !ok || user.disabled) {
     await inTransaction(ctx, async (trx) => {
+      await addFailure(trx, ipKey, ctx.clock.now().toISOString());
       await recordAudit(
         { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: audit },
         {
@@ -94,7 +95,7 @@ export async function login(
   const csrfToken = newCsrfToken();
   await inTransaction(ctx, async (trx) => {
     await clearFailures(trx, userKey);
-    await deleteFailures(trx, reserved);
+    await deleteFailures(trx, [reserved]);
     await insertSession(trx, { id, userId: user.id, csrfToken, secondFactor, at: ctx.clock.now().toISOString(), ip, userAgent });
     await recordAudit(
       { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: audit },

@@ -55,16 +55,23 @@ export interface VerifyResult {
   firstBroken: { id: number; seq: number; reason: string } | null;
 }
 
-/** Walks the chain in order and names the first row whose hash or link does not hold. */
+/**
+ * Walks the chain in order and names the first row whose hash or link does not hold. The head is read
+ * first: rows appended while the walk runs (the server keeps working) are outside this check, and the
+ * rows up to the head must all be there, the last one carrying the head's hash.
+ */
 export async function verifyAuditChain(db: Kysely<Database>, batch = 2000): Promise<VerifyResult> {
+  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const lastSeq = head?.seq ?? Number.MAX_SAFE_INTEGER;
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
-  for (;;) {
+  while (expectedSeq <= lastSeq) {
     const rows = await db
       .selectFrom('audit_events')
       .selectAll()
       .where('seq', '>=', expectedSeq)
+      .where('seq', '<=', lastSeq)
       .orderBy('seq')
       .limit(batch)
       .execute();
@@ -91,8 +98,7 @@ export async function verifyAuditChain(db: Kysely<Database>, batch = 2000): Prom
       checked += 1;
     }
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-  if (head && (head.seq !== expectedSeq - 1 || head.hash !== prev)) {
+  if (head && (checked !== head.seq || head.hash !== prev)) {
     return {
       ok: false,
       checked,
