@@ -32,7 +32,7 @@ export function canGrant(actor: Actor, { permissions, clearance }: { permissions
 
 export function abilitiesForUser(
   actor: Actor,
-  user: UserRecordForPolicy & { permissions: Iterable<string>; clearance: Clearance },
+  user: UserRecordForPolicy & { permissions: Iterable<string>; clearance: Clearance; totpEnabled?: boolean },
   scopeIds: number[] | null,
 ) {
   const self = actor.userId === user.id;
@@ -42,5 +42,6 @@ export function abilitiesForUser(
     update: manage,
     resetPassword: manage && !self,
     disable: manage && !self,
+    resetTotp: manage && !self && Boolean(user.totpEnabled),
   };
 }

@@ -20,7 +20,7 @@ export function presentUser(row: UserRow, actor: Actor, scopeIds: number[] | nul
     updatedAt: row.updated_at,
     abilities: abilitiesForUser(
       actor,
-      { id: row.id, scopeCommitteeId: row.scope_committee_id, permissions: permissionsOfRoles(rolePermissions, row.roles), clearance: row.clearance as Clearance },
+      { id: row.id, scopeCommitteeId: row.scope_committee_id, permissions: permissionsOfRoles(rolePermissions, row.roles), clearance: row.clearance as Clearance, totpEnabled: Boolean(row.totp_enabled) },
       scopeIds,
     ),
   };

@@ -138,7 +138,9 @@ describe('accounts administration', () => {
     // While on, a session alone cannot replace it.
     expect((await c.post('/api/auth/totp/setup')).json().error.code).toBe('auth.totp_already_enabled');
     const id = (await c.get('/api/auth/me')).json().user.id;
+    expect((await admin.get(`/api/users/${id}`)).json().user.abilities.resetTotp).toBe(true);
     expect((await admin.post(`/api/users/${id}/reset-totp`)).statusCode).toBe(200);
+    expect((await admin.get(`/api/users/${id}`)).json().user.abilities.resetTotp).toBe(false);
     const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu', password: 'vanphong-demo' } });
     expect(again.json().status).toBe('ok');
     expect(await auditOf('users.totp_reset', id)).toHaveLength(1);

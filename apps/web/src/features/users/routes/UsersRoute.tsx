@@ -3,6 +3,7 @@ import {
   KeyOutlined,
   LockOutlined,
   PlusOutlined,
+  SafetyOutlined,
   SearchOutlined,
   UnlockOutlined,
 } from '@ant-design/icons';
@@ -23,6 +24,7 @@ import { useAgencyOptions } from '../api/get-agency-options';
 import { useCommitteeOptions } from '../api/get-committee-options';
 import { useRoles } from '../api/get-roles';
 import { useUsers } from '../api/get-users';
+import { useResetUserTotp } from '../api/reset-user-totp';
 import { useUpdateUser } from '../api/update-user';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { UserFormDrawer } from '../components/UserFormDrawer';
@@ -43,6 +45,7 @@ export function UsersRoute() {
   const committees = useCommitteeOptions({ enabled: canSeeOrg });
   const agencies = useAgencyOptions(null, { enabled: canSeeOrg });
   const update = useUpdateUser();
+  const resetTotp = useResetUserTotp();
 
   const roleName = useMemo(
     () => new Map((roles.data?.items ?? []).map((r) => [r.code, r.name])),
@@ -150,7 +153,7 @@ export function UsersRoute() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 130,
+      width: 160,
       align: 'center',
       render: (_, u) => (
         <Flex gap={2} justify="center">
@@ -175,6 +178,29 @@ export function UsersRoute() {
                 data-testid={`user-reset-${u.username}`}
               />
             </Tooltip>
+          ) : null}
+          {allowed(u.abilities, 'resetTotp') ? (
+            <Popconfirm
+              title={t('users.resetTotp.confirm', { username: u.username })}
+              description={t('users.resetTotp.note')}
+              okText={t('users.resetTotp.action')}
+              cancelText={t('common.cancel')}
+              onConfirm={() =>
+                resetTotp.mutateAsync({ id: u.id }).then(
+                  () => void message.success(t('users.resetTotp.done', { username: u.username })),
+                  (e: unknown) => void message.error(errorMessage(e)),
+                )
+              }
+            >
+              <Tooltip title={t('users.resetTotp.action')}>
+                <Button
+                  type="text"
+                  icon={<SafetyOutlined />}
+                  aria-label={`${t('users.resetTotp.action')}: ${u.username}`}
+                  data-testid={`user-reset-totp-${u.username}`}
+                />
+              </Tooltip>
+            </Popconfirm>
           ) : null}
           {allowed(
             u.abilities,
