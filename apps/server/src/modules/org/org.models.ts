@@ -1,6 +1,7 @@
 /**
  * Pure rules of the organisation: terms (nhiệm kỳ), the committee tree and committee levels. No I/O.
  */
+import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 
 /**
  * When a term (nhiệm kỳ) starts — 36-HD/VPTW via spec §2: the day after the congress closes; but if the
@@ -22,15 +23,11 @@ export function termStartDate({
   return d.toISOString().slice(0, 10);
 }
 
-/** The office works on Vietnamese dates: "today" is the calendar date in Asia/Ho_Chi_Minh (UTC+7, no DST). */
-export function todayInVietnam(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+/**
+ * The office works on Vietnamese dates: "today" is the calendar date in Asia/Ho_Chi_Minh (UTC+7, no DST).
+ * The calendar's arithmetic does it without building an Intl formatter on every request.
+ */
+export const todayInVietnam = (now: Date): string => toVietnamDate(now);
 
 export interface TermDates {
   startsOn: string;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -10,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from '../context.ts';
 import { installErrorHandler } from './error-handler.ts';
 import { installNfcGuard } from './nfc.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import type { App } from './types.ts';
 import { registerModules } from './modules.ts';
 import { installAuth } from '../../modules/auth/auth.plugin.ts';
@@ -40,7 +40,7 @@ export async function buildApp(ctx: AppContext, { logStream }: { logStream?: Nod
   // The API speaks JSON (and multipart where a route registers it); a text/plain body is refused with 415.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
