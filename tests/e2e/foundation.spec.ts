@@ -131,3 +131,36 @@ test('the shell is usable on a phone', async ({ browser }) => {
   await shot(page, 'phone-home');
   await context.close();
 });
+
+test('the admin adds a document type, then renames it; both changes are saved and audited', async ({
+  page,
+}) => {
+  await loginAndWaitForHome(page, 'admin');
+  await page.getByTestId('menu-document-types').click();
+  await page.getByTestId('document-type-create').click();
+  await page.getByTestId('document-type-form-name').fill('Thông báo kết luận');
+  await page.getByTestId('document-type-form-abbreviation').fill('TBKL');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  const table = page.getByTestId('document-types-table');
+  // The list is sorted by name over several pages: page forward until the new type shows.
+  const row = table.getByRole('row').filter({ hasText: 'Thông báo kết luận' });
+  for (let i = 0; i < 5 && (await row.count()) === 0; i += 1) {
+    await page.getByRole('listitem', { name: 'Trang Kế' }).click();
+  }
+  await expect(row).toContainText('TBKL');
+  await page.getByRole('button', { name: 'Sửa: Thông báo kết luận' }).click();
+  await expect(page.getByTestId('document-type-form-name')).toHaveValue('Thông báo kết luận');
+  await page.getByTestId('document-type-form-name').fill('Thông báo kết luận hội nghị');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await expect(table.getByRole('row').filter({ hasText: 'Thông báo kết luận hội nghị' })).toContainText(
+    'TBKL',
+  );
+  await shot(page, 'document-types');
+  await page.getByTestId('menu-audit').click();
+  await expect(
+    page.getByTestId('audit-table').getByText('document_types.updated', { exact: true }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByTestId('audit-table').getByText('document_types.created', { exact: true }).first(),
+  ).toBeVisible();
+});

@@ -26,3 +26,30 @@ export const foldText = (s: string): string =>
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
     .toLowerCase();
+
+/**
+ * Saves a form: creates the record, or sends only the fields that changed (nothing when nothing did).
+ * One place for the create-or-patch rule the admin forms share.
+ */
+export async function saveRecord<T extends object>({
+  id,
+  initial,
+  values,
+  create,
+  update,
+}: {
+  id: number | undefined;
+  initial: Partial<T>;
+  values: T;
+  create: (values: T) => Promise<unknown>;
+  update: (args: { id: number; patch: Partial<T> }) => Promise<unknown>;
+}): Promise<void> {
+  if (id === undefined) {
+    await create(values);
+    return;
+  }
+  const patch = changedFields(initial, values);
+  if (Object.keys(patch).length > 0) {
+    await update({ id, patch });
+  }
+}

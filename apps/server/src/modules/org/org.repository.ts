@@ -1,3 +1,4 @@
+import { vietnameseCollator } from '../../platform/text/fold.ts';
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { AgenciesTable, CommitteesTable, Database, TermsTable } from '../../platform/db/schema.ts';
 
@@ -105,7 +106,9 @@ export async function listCommittees(
   if (!includeInactive) {
     q = q.where('c.active', '=', 1);
   }
-  const rows = await q.orderBy('l.rank').orderBy('c.name').orderBy('c.id').execute();
+  // Vietnamese alphabetical order within a level (Đảng ủy… before Huyện ủy…), which no byte-wise ORDER BY gives.
+  const rows = await q.execute();
+  rows.sort((a, b) => a.level_rank - b.level_rank || vietnameseCollator.compare(a.name, b.name) || a.id - b.id);
   return rows.map(toCommittee);
 }
 

@@ -1,3 +1,4 @@
+import { vietnameseCollator } from '../../platform/text/fold.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { DEFAULT_SETTINGS, SETTING_KEYS, type Settings } from './settings.models.ts';
@@ -68,11 +69,13 @@ export async function listDocumentTypes(
   if (active !== undefined) {
     base = base.where('active', '=', active ? 1 : 0);
   }
-  const [items, count] = await Promise.all([
-    base.selectAll().orderBy('family').orderBy('name').orderBy('id').limit(limit).offset(offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  // A reference table of a few dozen rows: sorted in memory in Vietnamese alphabetical order (Đ after D,
+  // not after Z as a byte-wise ORDER BY would put it, on either engine), then paged.
+  const FAMILY_ORDER: Record<string, number> = { party: 0, state: 1, both: 2 };
+  const all = (await base.selectAll().execute()).sort(
+    (a, b) => (FAMILY_ORDER[a.family] ?? 9) - (FAMILY_ORDER[b.family] ?? 9) || vietnameseCollator.compare(a.name, b.name) || a.id - b.id,
+  );
+  return { items: all.slice(offset, offset + limit), total: all.length };
 }
 
 export async function findDocumentType(db: Kysely<Database>, id: number): Promise<DocumentTypeRow | null> {

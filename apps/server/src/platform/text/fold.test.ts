@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese } from './fold.ts';
+import { foldVietnamese, vietnameseCollator } from './fold.ts';
 
 describe('foldVietnamese', () => {
   it('makes "đảng viên" and "dang vien" the same key', () => {
@@ -12,5 +12,12 @@ describe('foldVietnamese', () => {
   });
   it('collapses runs of white space', () => {
     expect(foldVietnamese('  Tỉnh   ủy  ')).toBe('tinh uy');
+  });
+});
+
+describe('vietnameseCollator', () => {
+  it('puts Đ after D and before E, as the Vietnamese alphabet does', () => {
+    const sorted = ['Tờ trình', 'Đề án', 'Điều lệ Đảng', 'Dự án', 'Báo cáo', 'Ê-kíp'].sort(vietnameseCollator.compare);
+    expect(sorted).toEqual(['Báo cáo', 'Dự án', 'Đề án', 'Điều lệ Đảng', 'Ê-kíp', 'Tờ trình']);
   });
 });

@@ -14,3 +14,6 @@ export function foldVietnamese(s: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Vietnamese alphabetical order (a ă â b c d đ e ê …), for short reference lists sorted in memory. */
+export const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });

@@ -1,9 +1,10 @@
 import { App, Flex, Form, Input, Modal, Radio, Switch } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmitOnEnter } from '../../../components/SubmitOnEnter';
 import { useFormError } from '../../../hooks/use-form-error';
-import { changedFields, trimmed } from '../../../lib/forms';
+import { saveRecord, trimmed } from '../../../lib/forms';
+import { useResetOnOpen } from '../../../hooks/use-reset-on-open';
 import type { DocumentType } from '../../../types/api';
 import { useCreateDocumentType, type DocumentTypeInput } from '../api/create-document-type';
 import { useUpdateDocumentType } from '../api/update-document-type';
@@ -37,12 +38,7 @@ export function DocumentTypeFormModal({
     [documentType],
   );
 
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldsValue(initial);
-    }
-  }, [open, initial, form]);
+  useResetOnOpen(form, open, initial);
 
   const onFinish = async (raw: DocumentTypeInput) => {
     const values: DocumentTypeInput = {
@@ -51,12 +47,7 @@ export function DocumentTypeFormModal({
       abbreviation: trimmed(raw.abbreviation),
     };
     try {
-      if (documentType) {
-        const patch = changedFields(initial, values);
-        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: documentType.id, patch });}
-      } else {
-        await create.mutateAsync(values);
-      }
+      await saveRecord({ id: documentType?.id, initial, values, create: create.mutateAsync, update: update.mutateAsync });
       void message.success(t('common.saved'));
       onClose();
     } catch (e) {

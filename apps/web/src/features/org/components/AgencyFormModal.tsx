@@ -1,9 +1,10 @@
 import { App, AutoComplete, Flex, Form, Input, Modal, Switch, TreeSelect } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmitOnEnter } from '../../../components/SubmitOnEnter';
 import { useFormError } from '../../../hooks/use-form-error';
-import { changedFields, trimmed } from '../../../lib/forms';
+import { saveRecord, trimmed } from '../../../lib/forms';
+import { useResetOnOpen } from '../../../hooks/use-reset-on-open';
 import type { Agency } from '../../../types/api';
 import { useCommittees } from '../api/get-committees';
 import { useCreateAgency, type AgencyInput } from '../api/create-agency';
@@ -46,12 +47,7 @@ export function AgencyFormModal({
     [agency, committeeId],
   );
 
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldsValue(initial);
-    }
-  }, [open, initial, form]);
+  useResetOnOpen(form, open, initial);
 
   const onFinish = async (raw: AgencyInput) => {
     const values: AgencyInput = {
@@ -61,12 +57,7 @@ export function AgencyFormModal({
       kind: trimmed(raw.kind) || 'agency',
     };
     try {
-      if (agency) {
-        const patch = changedFields(initial, values);
-        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: agency.id, patch });}
-      } else {
-        await create.mutateAsync(values);
-      }
+      await saveRecord({ id: agency?.id, initial, values, create: create.mutateAsync, update: update.mutateAsync });
       void message.success(t('common.saved'));
       onClose();
     } catch (e) {

@@ -1,9 +1,10 @@
 import { App, Button, Drawer, Flex, Form, Input, Radio, Select, Switch, TreeSelect } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmitOnEnter } from '../../../components/SubmitOnEnter';
 import { useFormError } from '../../../hooks/use-form-error';
-import { changedFields, trimmed } from '../../../lib/forms';
+import { saveRecord, trimmed } from '../../../lib/forms';
+import { useResetOnOpen } from '../../../hooks/use-reset-on-open';
 import type { Committee } from '../../../types/api';
 import { useCommittees } from '../api/get-committees';
 import { useLevels } from '../api/get-levels';
@@ -59,12 +60,7 @@ export function CommitteeFormDrawer({
     [committee, defaultParentId],
   );
 
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldsValue(initial);
-    }
-  }, [open, initial, form]);
+  useResetOnOpen(form, open, initial);
 
   const parentTree = useMemo(
     () =>
@@ -85,12 +81,7 @@ export function CommitteeFormDrawer({
       abbreviation: trimmed(raw.abbreviation),
     };
     try {
-      if (committee) {
-        const patch = changedFields(initial, values);
-        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: committee.id, patch });}
-      } else {
-        await create.mutateAsync(values);
-      }
+      await saveRecord({ id: committee?.id, initial, values, create: create.mutateAsync, update: update.mutateAsync });
       void message.success(t('common.saved'));
       onClose();
     } catch (e) {

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmitOnEnter } from '../../../components/SubmitOnEnter';
 import { useFormError } from '../../../hooks/use-form-error';
-import { blankToNull, changedFields, trimmed } from '../../../lib/forms';
+import { blankToNull, saveRecord, trimmed } from '../../../lib/forms';
 import type { Gender, Person } from '../../../types/api';
 import { useAgencies } from '../api/get-agencies';
 import { useCommittees } from '../api/get-committees';
@@ -84,12 +84,7 @@ export function PersonFormDrawer({
       active: raw.active,
     };
     try {
-      if (person) {
-        const patch = changedFields(initial, values);
-        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: person.id, patch });}
-      } else {
-        await create.mutateAsync(values);
-      }
+      await saveRecord({ id: person?.id, initial, values, create: create.mutateAsync, update: update.mutateAsync });
       void message.success(t('common.saved'));
       onClose();
     } catch (e) {

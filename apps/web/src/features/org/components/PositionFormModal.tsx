@@ -1,9 +1,10 @@
 import { App, Flex, Form, Input, InputNumber, Modal, Switch } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmitOnEnter } from '../../../components/SubmitOnEnter';
 import { useFormError } from '../../../hooks/use-form-error';
-import { changedFields, trimmed } from '../../../lib/forms';
+import { saveRecord, trimmed } from '../../../lib/forms';
+import { useResetOnOpen } from '../../../hooks/use-reset-on-open';
 import type { Position } from '../../../types/api';
 import { useCreatePosition, type PositionInput } from '../api/create-position';
 import { useUpdatePosition } from '../api/update-position';
@@ -37,12 +38,7 @@ export function PositionFormModal({
     [position],
   );
 
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      form.setFieldsValue(initial);
-    }
-  }, [open, initial, form]);
+  useResetOnOpen(form, open, initial);
 
   const onFinish = async (raw: PositionInput) => {
     const values: PositionInput = {
@@ -52,12 +48,7 @@ export function PositionFormModal({
       rank: Number(raw.rank ?? 100),
     };
     try {
-      if (position) {
-        const patch = changedFields(initial, values);
-        if (Object.keys(patch).length > 0) {await update.mutateAsync({ id: position.id, patch });}
-      } else {
-        await create.mutateAsync(values);
-      }
+      await saveRecord({ id: position?.id, initial, values, create: create.mutateAsync, update: update.mutateAsync });
       void message.success(t('common.saved'));
       onClose();
     } catch (e) {
