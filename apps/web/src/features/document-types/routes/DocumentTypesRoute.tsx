@@ -1,12 +1,13 @@
-import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Segmented, Table, Tooltip, Typography } from 'antd';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Segmented, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { editColumn } from '../../../components/edit-column';
 import { ActiveTag } from '../../../components/ActiveTag';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
-import { allowed, useHasPermission } from '../../../lib/auth';
+import { useHasPermission } from '../../../lib/auth';
 import { foldText } from '../../../lib/forms';
 import type { DocumentFamily, DocumentType } from '../../../types/api';
 import { useDocumentTypes } from '../api/get-document-types';
@@ -56,23 +57,7 @@ export function DocumentTypesRoute() {
     },
   ];
   if (canManage) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      align: 'center',
-      render: (_, d) =>
-        allowed(d.abilities, 'update', canManage) ? (
-          <Tooltip title={t('common.edit')}>
-            <Button
-              type="text"
-              icon={<EditOutlined />}
-              aria-label={`${t('common.edit')}: ${d.name}`}
-              onClick={() => setEditing(d)}
-            />
-          </Tooltip>
-        ) : null,
-    });
+    columns.push(editColumn<DocumentType>({ t, canManage, label: (d) => d.name, onEdit: setEditing }));
   }
 
   return (

@@ -1,11 +1,12 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, Tag, Tooltip, TreeSelect } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Table, Tag, TreeSelect } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { editColumn } from '../../../components/edit-column';
 import { ActiveTag } from '../../../components/ActiveTag';
 import { QueryError } from '../../../components/QueryError';
-import { allowed, useHasPermission, useMe } from '../../../lib/auth';
+import { useHasPermission, useMe } from '../../../lib/auth';
 import { translateOr } from '../../../lib/i18n';
 import type { Agency } from '../../../types/api';
 import { useAgencies } from '../api/get-agencies';
@@ -53,23 +54,7 @@ export function AgenciesTable({
     render: (v: boolean) => <ActiveTag active={v} />,
   });
   if (onEdit && canManage) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      align: 'center',
-      render: (_, a) =>
-        allowed(a.abilities, 'update', canManage) ? (
-          <Tooltip title={t('common.edit')}>
-            <Button
-              type="text"
-              icon={<EditOutlined />}
-              aria-label={`${t('common.edit')}: ${a.name}`}
-              onClick={() => onEdit(a)}
-            />
-          </Tooltip>
-        ) : null,
-    });
+    columns.push(editColumn<Agency>({ t, canManage, label: (a) => a.name, onEdit: onEdit }));
   }
   return (
     <Table<Agency>

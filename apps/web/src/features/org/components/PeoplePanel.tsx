@@ -1,12 +1,13 @@
-import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Table, Tooltip, TreeSelect, Typography } from 'antd';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Table, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { editColumn } from '../../../components/edit-column';
 import { ActiveTag } from '../../../components/ActiveTag';
 import { QueryError } from '../../../components/QueryError';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
-import { allowed, useHasPermission } from '../../../lib/auth';
+import { useHasPermission } from '../../../lib/auth';
 import type { Person } from '../../../types/api';
 import { useAgencies } from '../api/get-agencies';
 import { useCommittees } from '../api/get-committees';
@@ -98,23 +99,7 @@ export function PeoplePanel() {
     },
   ];
   if (canManage) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      align: 'center',
-      render: (_, p) =>
-        allowed(p.abilities, 'update', canManage) ? (
-          <Tooltip title={t('common.edit')}>
-            <Button
-              type="text"
-              icon={<EditOutlined />}
-              aria-label={`${t('common.edit')}: ${p.fullName}`}
-              onClick={() => setEditing(p)}
-            />
-          </Tooltip>
-        ) : null,
-    });
+    columns.push(editColumn<Person>({ t, canManage, label: (p) => p.fullName, onEdit: setEditing }));
   }
 
   return (

@@ -1,10 +1,11 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Table, Tag, Tooltip } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { editColumn } from '../../../components/edit-column';
 import { QueryError } from '../../../components/QueryError';
-import { allowed, useHasPermission } from '../../../lib/auth';
+import { useHasPermission } from '../../../lib/auth';
 import type { Position } from '../../../types/api';
 import { usePositions } from '../api/get-positions';
 import { PositionFormModal } from './PositionFormModal';
@@ -28,23 +29,7 @@ export function PositionsPanel() {
     { title: t('org.position.rank'), dataIndex: 'rank', width: 110, align: 'right' },
   ];
   if (canManage) {
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      align: 'center',
-      render: (_, p) =>
-        allowed(p.abilities, 'update', canManage) ? (
-          <Tooltip title={t('common.edit')}>
-            <Button
-              type="text"
-              icon={<EditOutlined />}
-              aria-label={`${t('common.edit')}: ${p.name}`}
-              onClick={() => setEditing(p)}
-            />
-          </Tooltip>
-        ) : null,
-    });
+    columns.push(editColumn<Position>({ t, canManage, label: (p) => p.name, onEdit: setEditing }));
   }
 
   return (
