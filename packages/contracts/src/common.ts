@@ -25,7 +25,23 @@ export const listOf = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int() });
 
 /** A calendar date as written in the database and the API: YYYY-MM-DD. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isRealDate, 'no such date');
+
+/** True when `YYYY-MM-DD` names a day of the Gregorian calendar (rejects 2026-02-30, 2026-13-01). */
+export function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  if (!y || !m || !d || y < 1900 || y > 2999) {
+    return false;
+  }
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** An instant as ISO-8601 with an offset or Z ("2026-11-25T08:30:00+07:00"). */
+export const isoInstant = z.iso.datetime({ offset: true });
 
 /** Clearance levels (spec §3): không, Mật, Tối mật, Tuyệt mật. */
 export const CLEARANCES = ['none', 'confidential', 'secret', 'top_secret'] as const;

@@ -3,3 +3,7 @@ export * from './permissions.ts';
 export * from './auth.ts';
 export * from './org.ts';
 export * from './admin.ts';
+export * from './notation.ts';
+export * from './incoming.ts';
+export * from './organizations.ts';
+export * from './notifications.ts';

@@ -48,6 +48,8 @@ export interface FilesTable {
   original_name: string;
   created_at: string;
   created_by: number | null;
+  /** 'aes-256-gcm' when the blob is encrypted at rest (isolated-LAN profile), else null. */
+  encryption: string | null;
 }
 
 export interface SettingsTable {
@@ -192,6 +194,126 @@ export interface CalendarYearsTable {
   confirmed_by: number | null;
 }
 
+export interface OrganizationsTable {
+  id: Generated<number>;
+  name: string;
+  name_folded: string;
+  code: string;
+  kind: string;
+  active: number;
+  created_at: string;
+}
+
+export interface IncomingRegistersTable {
+  id: Generated<number>;
+  committee_id: number;
+  agency_id: number | null;
+  scope_key: string;
+  year: number;
+  kind: string;
+  name: string;
+  last_number: number;
+  created_at: string;
+}
+
+export interface IncomingDocumentsTable {
+  id: Generated<number>;
+  register_id: number;
+  committee_id: number;
+  arrival_number: number;
+  arrived_at: string;
+  arrival_date: string;
+  channel: string;
+  issuer_id: number | null;
+  issuer_name: string;
+  notation: string;
+  notation_folded: string;
+  document_number: number | null;
+  document_date: string;
+  document_type_id: number | null;
+  summary: string | null;
+  signer: string;
+  page_count: number | null;
+  copies: number;
+  urgency: string;
+  urgency_rank: number;
+  deliver_by: string | null;
+  secrecy: string;
+  secrecy_rank: number;
+  stub: number;
+  deadline: string | null;
+  status: string;
+  paper_location: string;
+  note: string;
+  presented_to: number | null;
+  direction: string;
+  lead_agency_id: number | null;
+  lead_user_id: number | null;
+  directed_at: string | null;
+  result_note: string;
+  reply_outgoing_id: number | null;
+  cancel_reason: string;
+  completed_at: string | null;
+  completed_on: string | null;
+  attachment_count: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface IncomingRecipientsTable {
+  id: Generated<number>;
+  document_id: number;
+  role: string;
+  agency_id: number | null;
+  user_id: number | null;
+  active: number;
+  created_at: string;
+}
+
+export interface IncomingAttachmentsTable {
+  document_id: number;
+  file_id: number;
+  is_main: number;
+  position: number;
+}
+
+export interface IncomingTrailTable {
+  id: Generated<number>;
+  document_id: number;
+  action: string;
+  actor_id: number | null;
+  actor_name: string;
+  at: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string;
+  details: string;
+}
+
+export interface IncomingDeadlineRulesTable {
+  id: Generated<number>;
+  rule_key: string;
+  document_type_id: number | null;
+  urgency: string | null;
+  working_days: number;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  entity_type: string;
+  entity_id: string;
+  title: string;
+  body: string;
+  url: string;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
@@ -212,4 +334,12 @@ export interface Database {
   document_types: DocumentTypesTable;
   holidays: HolidaysTable;
   calendar_years: CalendarYearsTable;
+  organizations: OrganizationsTable;
+  incoming_registers: IncomingRegistersTable;
+  incoming_documents: IncomingDocumentsTable;
+  incoming_recipients: IncomingRecipientsTable;
+  incoming_attachments: IncomingAttachmentsTable;
+  incoming_trail: IncomingTrailTable;
+  incoming_deadline_rules: IncomingDeadlineRulesTable;
+  notifications: NotificationsTable;
 }

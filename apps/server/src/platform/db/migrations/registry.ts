@@ -4,6 +4,7 @@ import { m0001Platform } from './0001-platform.ts';
 import { m0002Org } from './0002-org.ts';
 import { m0003Auth } from './0003-auth.ts';
 import { m0004Reference } from './0004-reference.ts';
+import { m0005Incoming } from './0005-incoming.ts';
 
 export interface MigrationDef {
   name: string;
@@ -11,7 +12,7 @@ export interface MigrationDef {
 }
 
 /** The explicit, ordered registry. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly MigrationDef[] = [m0001Platform, m0002Org, m0003Auth, m0004Reference];
+export const MIGRATIONS: readonly MigrationDef[] = [m0001Platform, m0002Org, m0003Auth, m0004Reference, m0005Incoming];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}

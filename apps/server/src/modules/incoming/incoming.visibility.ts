@@ -1,0 +1,82 @@
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { clearanceRank, type Actor } from '../auth/auth.models.ts';
+import { scopeCommitteeIds } from '../org/org.scope.ts';
+
+/**
+ * Who may see an incoming document — the one filter every list, count, report, export, search and
+ * attachment goes through (deny unless allowed; invisible answers 404):
+ *
+ * - a reader needs `incoming.view`, and a clearance at least the document's secrecy;
+ * - the office's registry people — `incoming.register` (văn thư), `incoming.direct` (leaders) and
+ *   `archive.view` (lưu trữ) — see every document of the committees in their scope;
+ * - everyone else (specialists, inspectors…) sees only what concerns them: documents presented or
+ *   directed to them, or to their unit (lead, co-unit or for information), or that they handled.
+ */
+export interface IncomingViewer {
+  userId: number;
+  agencyId: number | null;
+  /** null: every committee (installation administrator scope). */
+  committeeIds: number[] | null;
+  wide: boolean;
+  clearanceRank: number;
+}
+
+export const WIDE_PERMISSIONS = ['incoming.register', 'incoming.direct', 'archive.view'] as const;
+
+/** null when the actor may not read incoming documents at all. */
+export async function incomingViewer(db: Kysely<Database>, actor: Actor): Promise<IncomingViewer | null> {
+  if (!actor.permissions.has('incoming.view')) {
+    return null;
+  }
+  return {
+    userId: actor.userId,
+    agencyId: actor.scopeAgencyId,
+    committeeIds: await scopeCommitteeIds(db, actor),
+    wide: WIDE_PERMISSIONS.some((p) => actor.permissions.has(p)),
+    clearanceRank: clearanceRank(actor.clearance),
+  };
+}
+
+type DocEb = ExpressionBuilder<Database, 'incoming_documents'>;
+
+/** Whether the viewer is named on the document: presented to, lead, recipient (self or unit), or in its trail. */
+export function isParticipant(eb: DocEb, v: Pick<IncomingViewer, 'userId' | 'agencyId'>): Expression<SqlBool> {
+  const recipient = eb
+    .selectFrom('incoming_recipients as r')
+    .select(sql.lit(1).as('one'))
+    .whereRef('r.document_id', '=', 'incoming_documents.id')
+    .where('r.active', '=', 1)
+    .where((w) =>
+      v.agencyId === null
+        ? w('r.user_id', '=', v.userId)
+        : w.or([w('r.user_id', '=', v.userId), w('r.agency_id', '=', v.agencyId)]),
+    );
+  const handled = eb
+    .selectFrom('incoming_trail as t')
+    .select(sql.lit(1).as('one'))
+    .whereRef('t.document_id', '=', 'incoming_documents.id')
+    .where('t.actor_id', '=', v.userId);
+  return eb.or([
+    eb('incoming_documents.presented_to', '=', v.userId),
+    eb('incoming_documents.lead_user_id', '=', v.userId),
+    eb.exists(recipient),
+    eb.exists(handled),
+  ]);
+}
+
+/** The visibility predicate, for `.where(visibleTo(viewer))` on any query over `incoming_documents`. */
+export function visibleTo(v: IncomingViewer) {
+  return (eb: DocEb): Expression<SqlBool> => {
+    const parts: Expression<SqlBool>[] = [eb('incoming_documents.secrecy_rank', '<=', v.clearanceRank)];
+    if (v.committeeIds !== null) {
+      parts.push(
+        v.committeeIds.length === 0 ? sql<SqlBool>`1 = 0` : eb('incoming_documents.committee_id', 'in', v.committeeIds),
+      );
+    }
+    if (!v.wide) {
+      parts.push(isParticipant(eb, v));
+    }
+    return eb.and(parts);
+  };
+}
