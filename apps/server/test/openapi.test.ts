@@ -4,7 +4,13 @@ import { multipartFile, samples } from '../src/platform/files/files.fixtures.ts'
 
 interface Operation {
   summary?: string;
-  'x-request-example'?: { method?: string; url: string; body?: unknown; multipart?: { field: string; filename: string; contentType: string } };
+  'x-request-example'?: {
+    method?: string;
+    url: string;
+    body?: unknown;
+    multipart?: { field: string; filename: string; contentType: string };
+    as?: string;
+  };
 }
 
 /**
@@ -24,6 +30,14 @@ describe('the OpenAPI document', () => {
     paths = r.json().paths;
   });
   afterAll(async () => t.cleanup());
+
+  const clients = new Map<string, Client>();
+  const loginAs = async (username: string): Promise<Client> => {
+    if (!clients.has(username)) {
+      clients.set(username, await t.login(username));
+    }
+    return clients.get(username)!;
+  };
 
   const operations = () =>
     Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
@@ -51,7 +65,7 @@ describe('the OpenAPI document', () => {
     for (const { method, path, op } of ops) {
       const ex = op['x-request-example']!;
       expect((ex.method ?? 'GET').toUpperCase()).toBe(method);
-      const client = sessionEnders.includes(path) ? await t.login('bithu') : admin;
+      const client = sessionEnders.includes(path) ? await t.login('bithu') : ex.as ? await loginAs(ex.as) : admin;
       const upload = ex.multipart
         ? multipartFile({ field: ex.multipart.field, filename: ex.multipart.filename, bytes: samples.pdf(), contentType: ex.multipart.contentType })
         : null;

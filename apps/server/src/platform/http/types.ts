@@ -45,6 +45,8 @@ export interface RequestExample {
   body?: unknown;
   /** For multipart uploads: the form field and a sample file name (the example sends a small real file). */
   multipart?: { field: string; filename: string; contentType: string };
+  /** The demo user the example is meant for (default: admin), e.g. `vanthu` for registering a document. */
+  as?: string;
 }
 
 /**
@@ -69,7 +71,7 @@ export function doc({
     : example.body === undefined
       ? ''
       : `\n\n${JSON.stringify(example.body, null, 2)}`;
-  const exampleText = `${example.method ?? 'GET'} ${example.url}${payload}`;
+  const exampleText = `${example.as ? `# ${example.as}\n` : ''}${example.method ?? 'GET'} ${example.url}${payload}`;
   return {
     summary: `${vi} — ${en}`,
     description: `${description ? `${description}\n\n` : ''}Ví dụ / Example:\n\n\`\`\`\n${exampleText}\n\`\`\``,
