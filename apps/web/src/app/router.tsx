@@ -27,6 +27,17 @@ const DocumentTypesRoute = lazyRoute(
   'DocumentTypesRoute',
 );
 const AuditRoute = lazyRoute(() => import('../features/audit/routes/AuditRoute'), 'AuditRoute');
+const IncomingListRoute = lazyRoute(() => import('../features/incoming/routes/IncomingListRoute'), 'IncomingListRoute');
+const IncomingNewRoute = lazyRoute(() => import('../features/incoming/routes/IncomingNewRoute'), 'IncomingNewRoute');
+const IncomingInboxRoute = lazyRoute(() => import('../features/incoming/routes/IncomingInboxRoute'), 'IncomingInboxRoute');
+const IncomingReportRoute = lazyRoute(
+  () => import('../features/incoming/routes/IncomingReportRoute'),
+  'IncomingReportRoute',
+);
+const IncomingDetailRoute = lazyRoute(
+  () => import('../features/incoming/routes/IncomingDetailRoute'),
+  'IncomingDetailRoute',
+);
 const AccountRoute = lazyRoute(() => import('../features/account/routes/AccountRoute'), 'AccountRoute');
 
 const need = (permission: string, element: ReactNode) => (
@@ -54,6 +65,11 @@ export const router = createBrowserRouter([
           { path: 'directory', element: need('org.view', <DirectoryRoute />) },
           { path: 'directory/committees/:id', element: need('org.view', <CommitteeRoute />) },
           { path: 'calendar', element: <CalendarRoute /> },
+          { path: 'incoming', element: need('incoming.view', <IncomingListRoute />) },
+          { path: 'incoming/new', element: need('incoming.register', <IncomingNewRoute />) },
+          { path: 'incoming/inbox', element: need('incoming.view', <IncomingInboxRoute />) },
+          { path: 'incoming/report', element: need('incoming.view', <IncomingReportRoute />) },
+          { path: 'incoming/:id', element: need('incoming.view', <IncomingDetailRoute />) },
           { path: 'account', element: <AccountRoute /> },
           { path: 'admin/org', element: need('org.manage', <OrgAdminRoute />) },
           { path: 'admin/users', element: need('users.view', <UsersRoute />) },

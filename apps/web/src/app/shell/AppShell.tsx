@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { Emblem } from '../../components/Emblem';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useSettings } from '../../features/settings/api/get-settings';
 import { useHasPermission } from '../../lib/auth';
 import { SideMenu } from './SideMenu';
@@ -82,6 +83,7 @@ export function AppShell() {
         </Flex>
         <Flex align="center" gap={4} style={{ flex: 'none' }}>
           {isMobile ? null : <LanguageSwitch ghost />}
+          <NotificationBell />
           <UserMenu compact={isMobile} />
         </Flex>
       </Layout.Header>

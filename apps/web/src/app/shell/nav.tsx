@@ -4,7 +4,10 @@ import {
   CalendarOutlined,
   ClusterOutlined,
   FileTextOutlined,
+  FormOutlined,
   HomeOutlined,
+  InboxOutlined,
+  MailOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -23,6 +26,27 @@ export interface NavItem {
 /** Everyday screens. */
 export const MAIN_NAV: NavItem[] = [
   { path: '/', labelKey: 'nav.home', testId: 'menu-home', icon: <HomeOutlined /> },
+  {
+    path: '/incoming/inbox',
+    labelKey: 'nav.incomingInbox',
+    testId: 'menu-incoming-inbox',
+    icon: <InboxOutlined />,
+    permission: 'incoming.view',
+  },
+  {
+    path: '/incoming',
+    labelKey: 'nav.incoming',
+    testId: 'menu-incoming',
+    icon: <MailOutlined />,
+    permission: 'incoming.view',
+  },
+  {
+    path: '/incoming/new',
+    labelKey: 'nav.incomingNew',
+    testId: 'menu-incoming-new',
+    icon: <FormOutlined />,
+    permission: 'incoming.register',
+  },
   {
     path: '/directory',
     labelKey: 'nav.directory',

@@ -16,6 +16,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useMe, usePermissions } from '../../../lib/auth';
 import { daysUntil, formatDate, parseIsoDate, todayInOffice } from '../../../lib/dates';
 import { longDate, weekdayName } from '../../../lib/long-date';
+import { InboxCards } from '../../incoming/components/InboxCards';
 import { useHome } from '../api/get-home';
 import { StatCard } from '../components/StatCard';
 
@@ -113,6 +114,7 @@ export function HomeRoute() {
         <QueryError error={home.error} onRetry={() => void home.refetch()} />
       ) : (
         <Row gutter={[16, 16]}>
+          <InboxCards />
           {cards.map((c) => (
             <Col key={c.key} xs={12} sm={12} lg={8} xl={6}>
               <StatCard
