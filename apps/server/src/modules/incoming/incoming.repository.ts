@@ -406,13 +406,16 @@ export async function findDocument(db: AnyDb, id: number): Promise<DocumentRow |
   return (r as DocumentRow | undefined) ?? null;
 }
 
-/** Whether the viewer is named on the document (handling trail, recipients, presented to, lead). */
-export async function isNamedOn(db: Db, viewer: IncomingViewer, id: number): Promise<boolean> {
+/**
+ * Whether the viewer is named on the document for reading secret content: in person (handling trail,
+ * presented to, lead person, recipient) or as a handler of a lead or co-unit.
+ */
+export async function isNamedOn(db: Db, viewer: IncomingViewer, id: number, { handler }: { handler: boolean }): Promise<boolean> {
   const r = await db
     .selectFrom('incoming_documents')
     .select('incoming_documents.id')
     .where('incoming_documents.id', '=', id)
-    .where((eb) => isParticipant(eb, viewer))
+    .where((eb) => isParticipant(eb, viewer, handler ? ['lead', 'co'] : []))
     .executeTakeFirst();
   return r !== undefined;
 }

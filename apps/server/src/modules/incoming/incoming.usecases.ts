@@ -464,7 +464,7 @@ export async function loadDocument(ctx: Ctx, actor: Actor, id: number, db: Db = 
   }
   const [settings, named, recipients] = await Promise.all([
     getSettings(db),
-    repo.isNamedOn(db, viewer, id),
+    repo.isNamedOn(db, viewer, id, { handler: actor.permissions.has('incoming.handle') }),
     repo.loadRecipients(db, id),
   ]);
   return {

@@ -40,17 +40,25 @@ export async function incomingViewer(db: Kysely<Database>, actor: Actor): Promis
 
 type DocEb = ExpressionBuilder<Database, 'incoming_documents'>;
 
-/** Whether the viewer is named on the document: presented to, lead, recipient (self or unit), or in its trail. */
-export function isParticipant(eb: DocEb, v: Pick<IncomingViewer, 'userId' | 'agencyId'>): Expression<SqlBool> {
+/**
+ * Whether the viewer is named on the document: presented to, lead, recipient (in person or through
+ * their unit), or in its trail. `unitRoles` limits which unit mentions count: every mention for seeing
+ * the record; only lead and co-units — and only for handlers — for reading secret content.
+ */
+export function isParticipant(
+  eb: DocEb,
+  v: Pick<IncomingViewer, 'userId' | 'agencyId'>,
+  unitRoles: readonly string[] = ['lead', 'co', 'info'],
+): Expression<SqlBool> {
   const recipient = eb
     .selectFrom('incoming_recipients as r')
     .select(sql.lit(1).as('one'))
     .whereRef('r.document_id', '=', 'incoming_documents.id')
     .where('r.active', '=', 1)
     .where((w) =>
-      v.agencyId === null
+      v.agencyId === null || unitRoles.length === 0
         ? w('r.user_id', '=', v.userId)
-        : w.or([w('r.user_id', '=', v.userId), w('r.agency_id', '=', v.agencyId)]),
+        : w.or([w('r.user_id', '=', v.userId), w.and([w('r.agency_id', '=', v.agencyId), w('r.role', 'in', [...unitRoles])])]),
     );
   const handled = eb
     .selectFrom('incoming_trail as t')
