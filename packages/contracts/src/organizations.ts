@@ -20,7 +20,16 @@ export const organizationPatch = z
   })
   .partial()
   .strict();
-export const organizationListQuery = pageQuery.extend({ q: z.string().trim().max(100).optional() }).strict();
+/** `includeInactive=true` (the directory screen) also lists deactivated issuers; the autocomplete does not. */
+export const organizationListQuery = pageQuery
+  .extend({
+    q: z.string().trim().max(100).optional(),
+    includeInactive: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+  })
+  .strict();
 export const organizationView = z.object({
   id: z.number(),
   name: z.string(),

@@ -1,4 +1,4 @@
-import type { Permission } from '@vanphong/contracts';
+import type { Permission, Urgency } from '@vanphong/contracts';
 
 /** Committee levels are data (spec §0); huyện/quận kept as historic for records before 2025. */
 export const COMMITTEE_LEVELS = [
@@ -142,4 +142,17 @@ export const POSITIONS = [
   { name: 'Kế toán', signatureTitle: 'KẾ TOÁN', isLeader: 0, rank: 62 },
   { name: 'Cán bộ tiếp công dân', signatureTitle: 'CÁN BỘ TIẾP CÔNG DÂN', isLeader: 0, rank: 63 },
   { name: 'Quản trị hệ thống', signatureTitle: 'QUẢN TRỊ HỆ THỐNG', isLeader: 0, rank: 70 },
+];
+
+/**
+ * Default handling deadlines of incoming documents in working days from arrival (issue 3 §5), by urgency;
+ * [?] no central rule fixes these numbers — the office edits them (PUT /api/incoming/deadline-rules) and
+ * may add per-type rules. Hỏa tốc hẹn giờ: the same day.
+ */
+export const DEADLINE_RULES: { documentTypeId: number | null; urgency: Urgency | null; workingDays: number }[] = [
+  { documentTypeId: null, urgency: null, workingDays: 7 },
+  { documentTypeId: null, urgency: 'urgent', workingDays: 3 },
+  { documentTypeId: null, urgency: 'very_urgent', workingDays: 2 },
+  { documentTypeId: null, urgency: 'flash', workingDays: 1 },
+  { documentTypeId: null, urgency: 'flash_timed', workingDays: 0 },
 ];

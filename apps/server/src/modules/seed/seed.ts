@@ -5,7 +5,9 @@ import { hashPassword } from '../auth/auth.passwords.ts';
 import { ensureCalendarYears } from '../calendar/calendar.usecases.ts';
 import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { termStartDate } from '../org/org.models.ts';
-import { COMMITTEE_LEVELS, DOCUMENT_TYPES, POSITIONS, ROLES } from './seed.reference-data.ts';
+import { ensureDefaultDeadlineRules } from '../incoming/incoming.deadlines.ts';
+import { COMMITTEE_LEVELS, DEADLINE_RULES, DOCUMENT_TYPES, POSITIONS, ROLES } from './seed.reference-data.ts';
+import { seedDemoOrganizations } from './seed.organizations.ts';
 import { DEMO_PEOPLE, DEMO_PROVINCE, DEMO_PROVINCE_AGENCIES, DEMO_SUBCOMMITTEES, DEMO_TERMS, DEMO_USERS } from './seed.demo-data.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'dialect' | 'clock'>;
@@ -14,6 +16,8 @@ export const DEMO_PASSWORD = 'vanphong-demo';
 
 /** Reference data every installation needs (levels, roles, document types, positions). Idempotent. */
 export async function seedReference(ctx: Ctx): Promise<{ seeded: boolean }> {
+  // Its own check: databases seeded before incoming documents existed get the default rules too.
+  await ensureDefaultDeadlineRules(ctx, DEADLINE_RULES);
   const existing = await ctx.db.selectFrom('roles').select('id').limit(1).executeTakeFirst();
   if (existing) {
     return { seeded: false };
@@ -107,6 +111,7 @@ export async function seedDemo(ctx: Ctx, { nodeEnv }: { nodeEnv: string }): Prom
     for (const [name, gender, year, position, unit] of DEMO_PEOPLE) {
       await addPerson(name, gender, year, position, unit);
     }
+    await seedDemoOrganizations(trx, now);
     await recordAudit(
       { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: systemAuditContext('seed') },
       { action: 'seed.demo', entityType: 'system', details: { users: DEMO_USERS.length, people: DEMO_USERS.length + DEMO_PEOPLE.length } },
