@@ -1,3 +1,4 @@
+import type { DeploymentProfile } from '@vanphong/contracts';
 import type { Actor } from '../auth/auth.models.ts';
 import type { FileRecord } from '../../platform/files/files.store.ts';
 
@@ -15,3 +16,11 @@ export function canDownloadFile(actor: Actor, file: Pick<FileRecord, 'createdBy'
 export const abilitiesForFile = (actor: Actor, file: Pick<FileRecord, 'createdBy'>) => ({
   download: canDownloadFile(actor, file),
 });
+
+/**
+ * Spec §3: secret content may be stored only on the isolated LAN, and there encrypted at rest. Every
+ * upload on that profile is encrypted (when the bytes arrive, the secrecy of the record they will be
+ * attached to is not known yet). Code that stages files itself (imports, seeds) follows the same rule:
+ * `store.stage({ bytes, name, encrypt: encryptsUploads((await getSettings(db)).deploymentProfile) })`.
+ */
+export const encryptsUploads = (profile: DeploymentProfile): boolean => profile === 'isolated-lan';

@@ -11,6 +11,7 @@ export function presentFile(file: FileRecord, actor: Actor) {
     contentType: file.contentType,
     originalName: file.originalName,
     createdAt: file.createdAt,
+    encrypted: file.encryption !== null,
     abilities: abilitiesForFile(actor, file),
   };
 }

@@ -5,7 +5,8 @@ import { inTransaction } from '../../platform/context.ts';
 import { fileErrors } from '../../platform/files/files.errors.ts';
 import { fileStoreOf } from '../../platform/files/files.store.ts';
 import { auditContextOf, doc, requireActor, requirePermission, type App } from '../../platform/http/types.ts';
-import { canDownloadFile } from './files.policies.ts';
+import { getSettings } from '../settings/settings.repository.ts';
+import { canDownloadFile, encryptsUploads } from './files.policies.ts';
 import { contentDisposition, presentFile } from './files.presenters.ts';
 
 const isTooLarge = (err: unknown) =>
@@ -31,7 +32,7 @@ export function filesRoutes(app: App, ctx: AppContext): void {
             tag: 'files',
             example: { method: 'POST', url: '/api/files', multipart: { field: 'file', filename: 'cong-van-12.pdf', contentType: 'application/pdf' } },
             description:
-              'multipart/form-data, trường / field `file`. Cho phép / allowed: pdf, docx, doc, xlsx, xls, odt, ods, jpg, png, tif, txt, csv, xml, zip.\n\n`curl -b vp_session=… -H "X-CSRF-Token: …" -F "file=@cong-van-12.pdf" /api/files`',
+              'multipart/form-data, trường / field `file`. Cho phép / allowed: pdf, docx, doc, xlsx, xls, odt, ods, jpg, png, tif, txt, csv, xml, zip.\n\nỞ cấu hình mạng LAN độc lập (`isolated-lan`), tệp được mã hóa khi lưu (AES-256-GCM). / On the `isolated-lan` profile the file is stored encrypted at rest (AES-256-GCM).\n\n`curl -b vp_session=… -H "X-CSRF-Token: …" -F "file=@cong-van-12.pdf" /api/files`',
           }),
           consumes: ['multipart/form-data'],
         },
@@ -54,7 +55,8 @@ export function filesRoutes(app: App, ctx: AppContext): void {
         // Sniff, hash and write the bytes BEFORE the transaction: on SQLite a transaction holds the one
         // write lock of the installation, and a large file on a slow disk would stall every other user.
         // Inside it: only the row and its audit event (rule: audit in the same transaction).
-        const staged = await store.stage({ bytes, name: part.filename });
+        const { deploymentProfile } = await getSettings(ctx.db);
+        const staged = await store.stage({ bytes, name: part.filename, encrypt: encryptsUploads(deploymentProfile) });
         const file = await inTransaction(ctx, (trx) =>
           store.register({ staged, createdBy: actor.userId, trx, audit: auditContextOf(req) }),
         );

@@ -9,7 +9,8 @@ import type { AppContext } from '../context.ts';
 import { databaseKindOf, openDatabase } from '../db/database.ts';
 import { postgresDialect } from '../db/dialect.ts';
 import { MIGRATIONS, migrateToLatest } from '../db/migrations/registry.ts';
-import { TEMP_PREFIX } from '../files/files.store.ts';
+import { FILE_KEY_NAME } from '../files/files.crypto.ts';
+import { ENCRYPTED_SUFFIX, TEMP_PREFIX } from '../files/files.store.ts';
 import {
   describeEntries,
   ensurePrivateDir,
@@ -32,7 +33,8 @@ import { restoreSqlite, snapshotSqlite, SQLITE_ENTRY } from './backup.sqlite.ts'
 export { databaseChecksums } from './backup.checksums.ts';
 export type { Manifest } from './backup.archive.ts';
 
-const BLOB_NAME = /^[0-9a-f]{64}$/;
+/** A plain blob is named by its SHA-256; an encrypted one (`<sha256>.enc`) by the SHA-256 of its plaintext. */
+const BLOB_NAME = /^[0-9a-f]{64}(\.enc)?$/;
 
 /** The SQLite file a configuration points at (same rule as `openDatabase`). */
 export const sqliteFileOf = (config: Pick<Config, 'databaseUrl' | 'dataDir'>) =>
@@ -128,9 +130,18 @@ export async function createBackup({
       (await listFiles(staging)).filter((p) => p !== MANIFEST_NAME),
     );
     const fileEntries = entries.filter((e) => e.path.startsWith('files/'));
+    // Encrypted blobs are checked by their GCM tag when read, not by their name (ciphertext hash ≠ name).
+    const encrypted = fileEntries.filter((e) => e.path.endsWith(ENCRYPTED_SUFFIX));
     const warnings = fileEntries
-      .filter((e) => path.posix.basename(e.path) !== e.sha256)
-      .map((e) => `${e.path}: stored bytes do not match their name (damaged before the backup)`);
+      .filter((e) => !e.path.endsWith(ENCRYPTED_SUFFIX) && path.posix.basename(e.path) !== e.sha256)
+      .map((e) => `${e.path}: stored bytes do not match their name (damaged before the backup)`)
+      .concat(
+        encrypted.length > 0
+          ? [
+              `${encrypted.length} encrypted files: their key (VANPHONG_FILE_KEY or ${FILE_KEY_NAME} in DATA_DIR) is not in this archive — keep a copy of it separately`,
+            ]
+          : [],
+      );
     const manifest: Manifest = {
       format: FORMAT,
       formatVersion: FORMAT_VERSION,

@@ -41,4 +41,30 @@ export const fileErrors = {
       message: 'The stored file is damaged',
       details: { id },
     }),
+  /**
+   * Encrypted files (isolated-LAN profile) cannot be read or written without the key: an installation
+   * restored without its key file, or a lost `VANPHONG_FILE_KEY`. Operator problem, 500-class, logged.
+   */
+  keyMissing: (where: string) =>
+    new AppError({
+      code: 'files.key_missing',
+      status: 500,
+      message: `The file encryption key is missing: set VANPHONG_FILE_KEY or restore the key file ${where}`,
+      details: { where },
+    }),
+  keyInvalid: (where: string) =>
+    new AppError({
+      code: 'files.key_invalid',
+      status: 500,
+      message: `The file encryption key in ${where} is not the base64 of 32 bytes`,
+      details: { where },
+    }),
+  /** The blob was encrypted with another key than the configured one (never decrypted into garbage). */
+  keyMismatch: (id: number, where: string) =>
+    new AppError({
+      code: 'files.key_mismatch',
+      status: 500,
+      message: `The stored file was encrypted with another key than the one in ${where}`,
+      details: { id, where },
+    }),
 };
