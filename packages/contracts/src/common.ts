@@ -27,7 +27,7 @@ export const listOf = <T extends z.ZodTypeAny>(item: T) =>
 /** A calendar date as written in the database and the API: YYYY-MM-DD. */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'no such date');
 
 /** True when `YYYY-MM-DD` names a day of the Gregorian calendar (rejects 2026-02-30, 2026-13-01). */

@@ -72,7 +72,7 @@ export function filesRoutes(app: App, ctx: AppContext): void {
             vi: 'Tải tệp về',
             en: 'Download a file you uploaded (integrity verified)',
             tag: 'files',
-            example: { url: '/api/files/1' },
+            example: { url: '/api/files/1', as: 'vanthu' },
             description:
               'Chỉ người đã tải tệp lên mới tải về được qua đường dẫn này; tệp đính kèm của hồ sơ, văn bản được phục vụ qua đường dẫn của từng phân hệ, theo quyền của phân hệ đó. Người khác nhận 404.\n\nOnly the uploader may download through this endpoint; attachments of business records are served by their own modules under their own rules. Anyone else gets 404.',
           }),

@@ -24,18 +24,27 @@ export interface IncomingViewer {
 
 export const WIDE_PERMISSIONS = ['incoming.register', 'incoming.direct', 'archive.view'] as const;
 
+// An Actor object lives for one request: its viewer is computed once per request, not per query.
+const perRequest = new WeakMap<Actor, IncomingViewer>();
+
 /** null when the actor may not read incoming documents at all. */
 export async function incomingViewer(db: Kysely<Database>, actor: Actor): Promise<IncomingViewer | null> {
   if (!actor.permissions.has('incoming.view')) {
     return null;
   }
-  return {
+  const known = perRequest.get(actor);
+  if (known) {
+    return known;
+  }
+  const viewer: IncomingViewer = {
     userId: actor.userId,
     agencyId: actor.scopeAgencyId,
     committeeIds: await scopeCommitteeIds(db, actor),
     wide: WIDE_PERMISSIONS.some((p) => actor.permissions.has(p)),
     clearanceRank: clearanceRank(actor.clearance),
   };
+  perRequest.set(actor, viewer);
+  return viewer;
 }
 
 type DocEb = ExpressionBuilder<Database, 'incoming_documents'>;

@@ -9,6 +9,8 @@ import type { Actor } from '../auth/auth.models.ts';
 import { rolesOfUser } from '../auth/auth.repository.ts';
 import { addCalendarDays, toVietnamDate } from '../calendar/calendar.workdays.ts';
 import * as uc from '../incoming/incoming.usecases.ts';
+import { encryptsUploads } from '../files/files.policies.ts';
+import { getSettings } from '../settings/settings.repository.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'dialect' | 'clock'>;
 
@@ -96,6 +98,7 @@ export async function seedDemoIncoming(ctx: Ctx, store: FileStore | null): Promi
   const agencies = new Map((await ctx.db.selectFrom('agencies').select(['id', 'abbreviation']).where('committee_id', '=', clerk.scopeCommitteeId!).execute()).map((a) => [a.abbreviation, a.id]));
   const now = ctx.clock.now();
   const today = toVietnamDate(now);
+  const profile = (await getSettings(ctx.db)).deploymentProfile;
   const n = DEMO_INCOMING.length;
   for (const [i, d] of DEMO_INCOMING.entries()) {
     // Arrivals from ~three weeks ago up to this morning, in order; 08:00 Vietnam time plus a few minutes each.
@@ -104,7 +107,7 @@ export async function seedDemoIncoming(ctx: Ctx, store: FileStore | null): Promi
     const arrivalDate = toVietnamDate(arrivedAt);
     let fileId: number | null = null;
     if (d.attach && store) {
-      const staged = await store.stage({ bytes: samples.pdf(), name: 'huong-dan-36-HD-VPTW.pdf' });
+      const staged = await store.stage({ bytes: samples.pdf(), name: 'huong-dan-36-HD-VPTW.pdf', encrypt: encryptsUploads(profile) });
       const f = await inTransaction(ctx, (trx) => store.register({ staged, createdBy: clerk.userId, trx, audit }));
       fileId = f.id;
     }

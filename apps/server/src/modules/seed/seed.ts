@@ -8,6 +8,9 @@ import { termStartDate } from '../org/org.models.ts';
 import { ensureDefaultDeadlineRules } from '../incoming/incoming.deadlines.ts';
 import { COMMITTEE_LEVELS, DEADLINE_RULES, DOCUMENT_TYPES, POSITIONS, ROLES } from './seed.reference-data.ts';
 import { seedDemoOrganizations } from './seed.organizations.ts';
+import { seedDemoIncoming } from './seed.incoming.ts';
+import { seedDemoNotifications } from '../notifications/notifications.demo.ts';
+import { fileStoreOf } from '../../platform/files/files.store.ts';
 import { DEMO_PEOPLE, DEMO_PROVINCE, DEMO_PROVINCE_AGENCIES, DEMO_SUBCOMMITTEES, DEMO_TERMS, DEMO_USERS } from './seed.demo-data.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'dialect' | 'clock'>;
@@ -112,6 +115,7 @@ export async function seedDemo(ctx: Ctx, { nodeEnv }: { nodeEnv: string }): Prom
       await addPerson(name, gender, year, position, unit);
     }
     await seedDemoOrganizations(trx, now);
+    await seedDemoNotifications(trx, ctx.clock);
     await recordAudit(
       { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: systemAuditContext('seed') },
       { action: 'seed.demo', entityType: 'system', details: { users: DEMO_USERS.length, people: DEMO_USERS.length + DEMO_PEOPLE.length } },
@@ -120,6 +124,7 @@ export async function seedDemo(ctx: Ctx, { nodeEnv }: { nodeEnv: string }): Prom
   // Spec §9: deadlines count working days, so the demo starts with this year's and next year's holidays (Vietnam date).
   const thisYear = Number(toVietnamDate(ctx.clock.now()).slice(0, 4));
   await ensureCalendarYears(ctx, [thisYear, thisYear + 1]);
+  await seedDemoIncoming(ctx, 'config' in ctx ? fileStoreOf(ctx as AppContext) : null);
   return { users: DEMO_USERS.map((u) => u.username), password: DEMO_PASSWORD };
 }
 

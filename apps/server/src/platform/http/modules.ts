@@ -10,8 +10,9 @@ import { settingsRoutes } from '../../modules/settings/settings.routes.ts';
 import { calendarRoutes } from '../../modules/calendar/calendar.routes.ts';
 import { auditRoutes } from '../../modules/audit/audit.routes.ts';
 import { homeRoutes } from '../../modules/home/home.routes.ts';
-import { incomingOutputsRoutes } from '../../modules/incoming/incoming.outputs.routes.ts';
 import { notificationsRoutes } from '../../modules/notifications/notifications.routes.ts';
+import { incomingRoutes } from '../../modules/incoming/incoming.routes.ts';
+import { incomingOutputsRoutes } from '../../modules/incoming/incoming.outputs.routes.ts';
 import { organizationsRoutes } from '../../modules/organizations/organizations.routes.ts';
 import { incomingDeadlineRoutes } from '../../modules/incoming/incoming.deadlines.routes.ts';
 import { registerIncomingReminders } from '../../modules/incoming/incoming.reminders.ts';
@@ -28,8 +29,9 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   calendarRoutes(app, ctx);
   auditRoutes(app, ctx);
   homeRoutes(app, ctx);
-  incomingOutputsRoutes(app, ctx);
   notificationsRoutes(app, ctx);
+  incomingRoutes(app, ctx);
+  incomingOutputsRoutes(app, ctx);
   organizationsRoutes(app, ctx);
   incomingDeadlineRoutes(app, ctx);
   // Module crons register here too: buildApp runs in every process mode, before the worker starts.
