@@ -8,9 +8,11 @@ import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { incomingErrors } from './incoming.errors.ts';
 import { assertDateRange, outputFileName, type RegisterBookHeading } from './incoming.outputs.models.ts';
 import * as repo from './incoming.outputs.repository.ts';
-import { renderRegisterBookPdf } from './incoming.register-pdf.ts';
-import { renderRegisterBookXlsx } from './incoming.register-xlsx.ts';
-import { buildHandlingReport, renderHandlingReportXlsx, type HandlingReport } from './incoming.report.ts';
+// The renderers (pdf-lib, fontkit, exceljs) load on first use: the server starts without them in memory.
+import type { HandlingReport } from './incoming.report.ts';
+const pdfRenderer = () => import('./incoming.register-pdf.ts');
+const xlsxRenderer = () => import('./incoming.register-xlsx.ts');
+const reports = () => import('./incoming.report.ts');
 import { incomingViewer, type IncomingViewer } from './incoming.visibility.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'dialect' | 'clock'>;
@@ -63,8 +65,8 @@ export async function exportRegisterBook(
   };
   const bytes =
     q.format === 'pdf'
-      ? await renderRegisterBookPdf(heading, entries)
-      : await renderRegisterBookXlsx(heading, entries, ctx.clock.now());
+      ? await (await pdfRenderer()).renderRegisterBookPdf(heading, entries)
+      : await (await xlsxRenderer()).renderRegisterBookXlsx(heading, entries, ctx.clock.now());
   await inTransaction(ctx, (trx) =>
     recordAudit(audited(ctx, trx, by), {
       action: 'incoming.register_exported',
@@ -109,7 +111,7 @@ async function buildReport(
     ctx.db,
     counts.flatMap((c) => (c.agencyId === null ? [] : [c.agencyId])),
   );
-  return { report: buildHandlingReport(counts, names), today };
+  return { report: (await reports()).buildHandlingReport(counts, names), today };
 }
 
 /** The handling report on screen (JSON). */
@@ -130,7 +132,7 @@ export async function exportHandlingReport(
   const { report, today } = await buildReport(ctx, by.actor, q);
   const committeeName =
     by.actor.scopeCommitteeId === null ? null : await repo.committeeName(ctx.db, by.actor.scopeCommitteeId);
-  const bytes = await renderHandlingReportXlsx(report, {
+  const bytes = await (await reports()).renderHandlingReportXlsx(report, {
     from: q.from,
     to: q.to,
     today,
