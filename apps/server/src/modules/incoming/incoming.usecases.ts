@@ -17,13 +17,11 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { notationKey } from '../../platform/text/tokens.ts';
 import { clearanceRank, hasClearance, type Actor } from '../auth/auth.models.ts';
-import { addWorkingDays } from '../calendar/calendar.workdays.ts';
-import { loadWorkingCalendar } from '../calendar/calendar.usecases.ts';
 import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { notifyUsers } from '../notifications/notifications.usecases.ts';
 import { getSettings } from '../settings/settings.repository.ts';
 import { incomingErrors as E } from './incoming.errors.ts';
-import { defaultDeadline } from './incoming.deadlines.ts';
+import { deadlineWindow, defaultDeadline } from './incoming.deadlines.ts';
 import {
   ATTACHMENT_TYPES,
   isNetworked,
@@ -53,9 +51,6 @@ export interface Warning {
   message: string;
 }
 
-/** Working days before the deadline during which an open document counts as "due soon" [?]. */
-export const DUE_SOON_WORKING_DAYS = 2;
-
 const audited = (ctx: Ctx, trx: Trx, by: By) => ({ trx, dialect: ctx.dialect, clock: ctx.clock, ctx: by.audit });
 
 export async function viewerOrDeny(db: Db, actor: Actor): Promise<IncomingViewer> {
@@ -66,11 +61,20 @@ export async function viewerOrDeny(db: Db, actor: Actor): Promise<IncomingViewer
   return v;
 }
 
-/** Today in Vietnam and the last day that still counts as due soon. */
+// Today and the due-soon limit change once a day (or when an admin edits the holidays): kept for a minute.
+const windows = new WeakMap<object, { today: string; at: number; value: { today: string; soonLimit: string } }>();
+
+/** Today in Vietnam and the last day that still counts as due soon (incoming.deadlines.ts). */
 export async function dueWindow(ctx: Ctx): Promise<{ today: string; soonLimit: string }> {
   const today = toVietnamDate(ctx.clock.now());
-  const cal = await loadWorkingCalendar(ctx.db, { from: today, to: `${Number(today.slice(0, 4)) + 1}-12-31` });
-  return { today, soonLimit: addWorkingDays(today, DUE_SOON_WORKING_DAYS, cal) };
+  const known = windows.get(ctx.db);
+  if (known && known.today === today && Date.now() - known.at < 60_000) {
+    return known.value;
+  }
+  const { soonLimit } = await deadlineWindow(ctx.db, today);
+  const value = { today, soonLimit };
+  windows.set(ctx.db, { today, at: Date.now(), value });
+  return value;
 }
 
 /* ------------------------------ registers ------------------------------ */
