@@ -11,7 +11,16 @@ import type {
 } from '@vanphong/contracts';
 import type { DeploymentProfile } from '../../types/api';
 
-export type { Channel, IncomingDetail, IncomingListItem, IncomingStatus, RegisterKind, Secrecy, TrailAction, Urgency };
+export type {
+  Channel,
+  IncomingDetail,
+  IncomingListItem,
+  IncomingStatus,
+  RegisterKind,
+  Secrecy,
+  TrailAction,
+  Urgency,
+};
 
 export type IncomingWarning = { code: string; field: string; message: string };
 

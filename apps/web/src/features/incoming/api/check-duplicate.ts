@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 
 export interface DuplicateQuery {
@@ -17,7 +17,12 @@ export interface Duplicate {
 /** GET /api/incoming/check-duplicate — documents already registered with the same issuer, notation and date. */
 export const checkDuplicate = ({ signal, ...q }: DuplicateQuery & { signal?: AbortSignal }) =>
   api<{ duplicates: Duplicate[] }>('/api/incoming/check-duplicate', {
-    query: { issuerId: q.issuerId ?? undefined, issuerName: q.issuerId ? undefined : q.issuerName, notation: q.notation, documentDate: q.documentDate },
+    query: {
+      issuerId: q.issuerId ?? undefined,
+      issuerName: q.issuerId ? undefined : q.issuerName,
+      notation: q.notation,
+      documentDate: q.documentDate,
+    },
     signal,
   });
 
@@ -26,8 +31,10 @@ export const useDuplicateCheck = (q: DuplicateQuery) =>
   useQuery({
     queryKey: ['incoming', 'check-duplicate', q],
     queryFn: ({ signal }) => checkDuplicate({ ...q, signal }),
-    enabled: (q.issuerId !== null || q.issuerName.trim() !== '') && q.notation.trim() !== '' && q.documentDate !== '',
-    placeholderData: keepPreviousData,
+    enabled:
+      (q.issuerId !== null || q.issuerName.trim() !== '') &&
+      q.notation.trim() !== '' &&
+      q.documentDate !== '',
     staleTime: 10_000,
     retry: false,
   });

@@ -13,7 +13,10 @@ export function useCreateIncoming() {
     mutationFn: createIncoming,
     onSuccess: (doc) => {
       queryClient.setQueryData(incomingKey(doc.id), doc);
-      void queryClient.invalidateQueries({ queryKey: ['incoming'], predicate: (q) => q.queryKey[1] !== 'detail' });
+      void queryClient.invalidateQueries({
+        queryKey: ['incoming'],
+        predicate: (q) => q.queryKey[1] !== 'detail',
+      });
       void queryClient.invalidateQueries({ queryKey: ['notifications'] });
     },
   });

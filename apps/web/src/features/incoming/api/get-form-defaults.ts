@@ -7,7 +7,10 @@ export const getFormDefaults = ({ signal }: { signal?: AbortSignal } = {}) =>
   api<FormDefaults>('/api/incoming/form-defaults', { signal });
 
 export const formDefaultsQueryOptions = () =>
-  queryOptions({ queryKey: ['incoming', 'form-defaults'], queryFn: ({ signal }) => getFormDefaults({ signal }) });
+  queryOptions({
+    queryKey: ['incoming', 'form-defaults'],
+    queryFn: ({ signal }) => getFormDefaults({ signal }),
+  });
 
 export const useFormDefaults = ({ enabled = true }: { enabled?: boolean } = {}) =>
   useQuery({ ...formDefaultsQueryOptions(), enabled });

@@ -18,5 +18,9 @@ export const handlingReportXlsxUrl = (from: string, to: string) =>
   withQuery('/api/incoming/report', { from, to, format: 'xlsx' });
 
 /** The printed register (sổ đăng ký văn bản đến) for a date range. */
-export const registerBookUrl = (q: { registerId: number; from: string; to: string; format: 'pdf' | 'xlsx' }) =>
-  withQuery('/api/incoming/register-book', q);
+export const registerBookUrl = (q: {
+  registerId: number;
+  from: string;
+  to: string;
+  format: 'pdf' | 'xlsx';
+}) => withQuery('/api/incoming/register-book', q);

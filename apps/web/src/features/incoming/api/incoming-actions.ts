@@ -23,7 +23,10 @@ export function useIncomingAction() {
     mutationFn: runIncomingAction,
     onSuccess: (doc) => {
       queryClient.setQueryData(incomingKey(doc.id), doc);
-      void queryClient.invalidateQueries({ queryKey: ['incoming'], predicate: (q) => q.queryKey[1] !== 'detail' });
+      void queryClient.invalidateQueries({
+        queryKey: ['incoming'],
+        predicate: (q) => q.queryKey[1] !== 'detail',
+      });
       void queryClient.invalidateQueries({ queryKey: ['notifications'] });
     },
   });

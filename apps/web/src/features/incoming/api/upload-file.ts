@@ -21,16 +21,28 @@ export async function uploadFile(file: File, signal?: AbortSignal): Promise<Uplo
   }
   let response: Response;
   try {
-    response = await fetch('/api/files', { method: 'POST', body, headers, credentials: 'same-origin', signal });
+    response = await fetch('/api/files', {
+      method: 'POST',
+      body,
+      headers,
+      credentials: 'same-origin',
+      signal,
+    });
   } catch (e) {
     throw new ApiError(0, 'network', e instanceof Error ? e.message : 'Network error');
   }
-  const data = (await response.json().catch(() => null)) as
-    | { file?: UploadedFile; error?: { code?: string; message?: string; details?: unknown } }
-    | null;
+  const data = (await response.json().catch(() => null)) as {
+    file?: UploadedFile;
+    error?: { code?: string; message?: string; details?: unknown };
+  } | null;
   if (!response.ok || !data?.file) {
     const err = data?.error;
-    throw new ApiError(response.status, err?.code ?? `http.${response.status}`, err?.message ?? response.statusText, err?.details);
+    throw new ApiError(
+      response.status,
+      err?.code ?? `http.${response.status}`,
+      err?.message ?? response.statusText,
+      err?.details,
+    );
   }
   return data.file;
 }

@@ -22,12 +22,18 @@ export const attachmentsBusy = (items: AttachmentItem[] | undefined) =>
 
 /** What `POST /api/incoming` takes: the uploaded files, exactly one marked main. */
 export function attachmentRefs(items: AttachmentItem[] | undefined): { fileId: number; main: boolean }[] {
-  const done = (items ?? []).filter((a): a is AttachmentItem & { fileId: number } => a.status === 'done' && a.fileId !== null);
-  const mainIndex = Math.max(0, done.findIndex((a) => a.main));
+  const done = (items ?? []).filter(
+    (a): a is AttachmentItem & { fileId: number } => a.status === 'done' && a.fileId !== null,
+  );
+  const mainIndex = Math.max(
+    0,
+    done.findIndex((a) => a.main),
+  );
   return done.map((a, i) => ({ fileId: a.fileId, main: i === mainIndex }));
 }
 
-const kb = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+const kb = (n: number) =>
+  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /**
  * Attachments of a new document: each file goes to `POST /api/files` as soon as it is chosen; the form
@@ -57,7 +63,17 @@ export function AttachmentsInput({
   const add = (file: File & { uid?: string }) => {
     const uid = file.uid ?? `${Date.now()}-${file.name}`;
     const hasMain = latest.current.some((a) => a.main && a.status !== 'error');
-    set([...latest.current, { uid, name: file.name.normalize('NFC'), size: file.size, fileId: null, status: 'uploading', main: !hasMain }]);
+    set([
+      ...latest.current,
+      {
+        uid,
+        name: file.name.normalize('NFC'),
+        size: file.size,
+        fileId: null,
+        status: 'uploading',
+        main: !hasMain,
+      },
+    ]);
     uploadFile(file).then(
       (f) => patch(uid, { status: 'done', fileId: f.id }),
       (e: unknown) => patch(uid, { status: 'error', error: errorMessage(e), main: false }),
@@ -88,7 +104,12 @@ export function AttachmentsInput({
         }}
       >
         {/* The Upload wrapper is the keyboard stop (Enter/Space open the file dialog); the button is its face. */}
-        <Button icon={<UploadOutlined />} disabled={disabled} tabIndex={-1} data-testid="incoming-form-attach">
+        <Button
+          icon={<UploadOutlined />}
+          disabled={disabled}
+          tabIndex={-1}
+          data-testid="incoming-form-attach"
+        >
           {t('incoming.form.attach')}
         </Button>
       </Upload>

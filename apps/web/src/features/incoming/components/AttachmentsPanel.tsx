@@ -1,11 +1,18 @@
-import { DownloadOutlined, FileImageOutlined, FilePdfOutlined, FileOutlined, StarFilled } from '@ant-design/icons';
+import {
+  DownloadOutlined,
+  FileImageOutlined,
+  FilePdfOutlined,
+  FileOutlined,
+  StarFilled,
+} from '@ant-design/icons';
 import { Button, Empty, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IncomingDetail } from '../types';
 
 type Attachment = IncomingDetail['attachments'][number];
 
-const size = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+const size = (n: number) =>
+  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 const icon = (a: Attachment) =>
   a.contentType === 'application/pdf' ? (
     <FilePdfOutlined style={{ color: '#cf1322' }} />
@@ -17,7 +24,8 @@ const icon = (a: Attachment) =>
 
 /** The file the page previews: the main one, else the first that a browser can show. */
 export function previewable(attachments: Attachment[]): Attachment | undefined {
-  const showable = (a: Attachment) => a.contentType === 'application/pdf' || a.contentType.startsWith('image/');
+  const showable = (a: Attachment) =>
+    a.contentType === 'application/pdf' || a.contentType.startsWith('image/');
   const main = attachments.find((a) => a.main);
   return main && showable(main) ? main : attachments.find(showable);
 }
@@ -26,7 +34,14 @@ export function previewable(attachments: Attachment[]): Attachment | undefined {
 export function AttachmentPreview({ attachment }: { attachment: Attachment }) {
   const { t } = useTranslation();
   if (attachment.contentType.startsWith('image/')) {
-    return <img src={attachment.url} alt={attachment.name} className="vp-in-preview" data-testid="incoming-preview" />;
+    return (
+      <img
+        src={attachment.url}
+        alt={attachment.name}
+        className="vp-in-preview"
+        data-testid="incoming-preview"
+      />
+    );
   }
   return (
     <iframe
@@ -79,7 +94,13 @@ export function AttachmentsPanel({
             title={
               <Button
                 type="link"
-                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left', fontWeight: selected === a.fileId ? 600 : 400 }}
+                style={{
+                  padding: 0,
+                  height: 'auto',
+                  whiteSpace: 'normal',
+                  textAlign: 'left',
+                  fontWeight: selected === a.fileId ? 600 : 400,
+                }}
                 onClick={() => onSelect(a.fileId)}
               >
                 {a.name}

@@ -102,7 +102,11 @@ export function DirectModal({
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={onFinish} name="incoming-direct">
-        <Form.Item name="direction" label={t('incoming.actions.direction')} rules={[{ ...req, whitespace: true }, { max: 2000 }]}>
+        <Form.Item
+          name="direction"
+          label={t('incoming.actions.direction')}
+          rules={[{ ...req, whitespace: true }, { max: 2000 }]}
+        >
           <Input.TextArea
             autoFocus
             autoSize={{ minRows: 3, maxRows: 8 }}
@@ -141,7 +145,12 @@ export function DirectModal({
           </Form.Item>
         )}
         <Form.Item name="coAgencyIds" label={t('incoming.actions.coAgencies')}>
-          <Select mode="multiple" optionFilterProp="label" options={agencyOptions} data-testid="direct-co-agencies" />
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={agencyOptions}
+            data-testid="direct-co-agencies"
+          />
         </Form.Item>
         <Form.Item name="infoUserIds" label={t('incoming.actions.infoUsers')}>
           <Select
@@ -151,7 +160,11 @@ export function DirectModal({
             data-testid="direct-info-users"
           />
         </Form.Item>
-        <Form.Item name="deadline" label={t('incoming.actions.deadline')} extra={t('incoming.form.deadlineHint')}>
+        <Form.Item
+          name="deadline"
+          label={t('incoming.actions.deadline')}
+          extra={t('incoming.form.deadlineHint')}
+        >
           <DatePicker
             format={DATE_FORMAT}
             placeholder={t('incoming.form.datePlaceholder')}

@@ -10,11 +10,15 @@ import { useDuplicateCheck, type DuplicateQuery } from '../api/check-duplicate';
 export function DuplicateWarning({ query }: { query: DuplicateQuery }) {
   const { t } = useTranslation();
   // Debounce a string: a fresh object each render would restart the timer forever.
-  const key = useDebouncedValue(JSON.stringify(query), 400);
+  const live = JSON.stringify(query);
+  const key = useDebouncedValue(live, 400);
   const q = useMemo(() => JSON.parse(key) as DuplicateQuery, [key]);
   const check = useDuplicateCheck(q);
   const found = check.data?.duplicates ?? [];
-  if (found.length === 0 || check.isError) {
+  // Only an answer about what is in the fields now: not while typing, not a kept answer for cleared fields
+  // (right after saving, the previous notation would find the document just registered).
+  const current = key === live && query.notation !== '' && query.documentDate !== '';
+  if (!current || found.length === 0 || check.isError) {
     return null;
   }
   return (
@@ -30,7 +34,10 @@ export function DuplicateWarning({ query }: { query: DuplicateQuery }) {
             <span key={d.id}>
               {i > 0 ? ', ' : null}
               <Link to={`/incoming/${d.id}`} target="_blank">
-                {t('incoming.form.duplicateItem', { number: d.arrivalNumber, date: formatDate(d.arrivalDate) })}
+                {t('incoming.form.duplicateItem', {
+                  number: d.arrivalNumber,
+                  date: formatDate(d.arrivalDate),
+                })}
               </Link>
             </span>
           ))}

@@ -46,7 +46,15 @@ const toPatchable = (v: Values): Patchable => ({
 });
 
 /** Sửa: corrections of the registration; only the changed fields are sent, with the version read. */
-export function EditIncomingModal({ open, doc, onClose }: { open: boolean; doc: IncomingDetail; onClose: () => void }) {
+export function EditIncomingModal({
+  open,
+  doc,
+  onClose,
+}: {
+  open: boolean;
+  doc: IncomingDetail;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -114,7 +122,13 @@ export function EditIncomingModal({ open, doc, onClose }: { open: boolean; doc: 
       width={760}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} name="incoming-edit" initialValues={initialValues}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        name="incoming-edit"
+        initialValues={initialValues}
+      >
         <Form.Item
           name="issuer"
           label={t('incoming.form.issuer')}
@@ -187,7 +201,9 @@ export function EditIncomingModal({ open, doc, onClose }: { open: boolean; doc: 
           </Col>
           <Col xs={12} sm={6}>
             <Form.Item name="urgency" label={t('incoming.form.urgency')}>
-              <Select options={URGENCY_VALUES.map((u) => ({ value: u, label: t(`incoming.urgency.${u}`) }))} />
+              <Select
+                options={URGENCY_VALUES.map((u) => ({ value: u, label: t(`incoming.urgency.${u}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>

@@ -21,7 +21,8 @@ import { DirectModal } from './DirectModal';
 import { EditIncomingModal } from './EditIncomingModal';
 import { StepModal, type StepField } from './StepModal';
 
-type Open = 'present' | 'direct' | 'redirect' | 'start' | 'complete' | 'file' | 'return' | 'cancel' | 'update' | null;
+type Open =
+  'present' | 'direct' | 'redirect' | 'start' | 'complete' | 'file' | 'return' | 'cancel' | 'update' | null;
 
 /** The next step a document usually takes gets the primary button. */
 const PRIMARY_ORDER = ['direct', 'start', 'complete', 'present'] as const;
@@ -112,7 +113,10 @@ export function IncomingActions({ doc }: { doc: IncomingDetail }) {
         pending={run.isPending}
         onClose={() => setOpen(null)}
         onSubmit={({ text, toUserId }) =>
-          submit({ action: 'present', body: { toUserId: toUserId!, note: text } }, t('incoming.actions.presentDone'))
+          submit(
+            { action: 'present', body: { toUserId: toUserId!, note: text } },
+            t('incoming.actions.presentDone'),
+          )
         }
         testId="step-present"
       />
@@ -134,10 +138,14 @@ export function IncomingActions({ doc }: { doc: IncomingDetail }) {
         action: 'start',
         body: { note },
       }))}
-      {step('complete', { name: 'resultNote', label: t('incoming.actions.resultNote'), required: true }, (resultNote) => ({
-        action: 'complete',
-        body: { resultNote, replyOutgoingId: null },
-      }))}
+      {step(
+        'complete',
+        { name: 'resultNote', label: t('incoming.actions.resultNote'), required: true },
+        (resultNote) => ({
+          action: 'complete',
+          body: { resultNote, replyOutgoingId: null },
+        }),
+      )}
       {step('file', { name: 'note', label: t('incoming.actions.note'), required: false }, (note) => ({
         action: 'file',
         body: { note },
@@ -152,7 +160,9 @@ export function IncomingActions({ doc }: { doc: IncomingDetail }) {
         (reason) => ({ action: 'cancel', body: { reason } }),
         { danger: true, intro: <p>{t('incoming.actions.cancelIntro', { number: doc.arrivalNumber })}</p> },
       )}
-      {can('update') ? <EditIncomingModal open={open === 'update'} doc={doc} onClose={() => setOpen(null)} /> : null}
+      {can('update') ? (
+        <EditIncomingModal open={open === 'update'} doc={doc} onClose={() => setOpen(null)} />
+      ) : null}
     </>
   );
 }

@@ -78,7 +78,8 @@ export function IncomingTable({
             <Link to={`/incoming/${r.id}`} className="vp-in-card-link">
               <Flex justify="space-between" gap={8} align="baseline">
                 <Typography.Text strong>
-                  {t('incoming.arrivalNumberShort', { number: r.arrivalNumber })} · {formatDate(r.arrivalDate)}
+                  {t('incoming.arrivalNumberShort', { number: r.arrivalNumber })} ·{' '}
+                  {formatDate(r.arrivalDate)}
                 </Typography.Text>
                 <StatusTag value={r.status} />
               </Flex>
@@ -106,82 +107,112 @@ export function IncomingTable({
     );
   }
 
+  // Below 1600 px the marks sit in the summary cell and the lead unit under the status, so the summary
+  // keeps a readable width next to the sider.
+  const wide = !!screens.xxl;
+  const marks = (r: IncomingListItem) =>
+    r.urgency !== 'normal' || r.secrecy !== 'none' ? (
+      <Flex gap={4} wrap>
+        <UrgencyTag value={r.urgency} />
+        <SecrecyTag value={r.secrecy} />
+      </Flex>
+    ) : null;
+  const lead = (r: IncomingListItem) => r.leadAgencyName ?? r.leadUserName;
+
   const columns: ColumnsType<IncomingListItem> = [
     {
       title: t('incoming.columns.arrivalNumber'),
       dataIndex: 'arrivalNumber',
-      width: 76,
+      width: 72,
       align: 'right',
       render: (v: number) => <Typography.Text strong>{v}</Typography.Text>,
     },
     {
       title: t('incoming.columns.arrivalDate'),
       dataIndex: 'arrivalDate',
-      width: 104,
+      width: 100,
       render: (v: string) => <span className="vp-nowrap">{formatDate(v)}</span>,
     },
     {
       title: t('incoming.columns.issuer'),
       dataIndex: 'issuerName',
-      width: 170,
-      responsive: ['lg'],
+      width: wide ? 200 : 150,
     },
     {
       title: t('incoming.columns.notation'),
       dataIndex: 'notation',
-      width: 140,
+      width: 136,
       render: (v: string, r) => (
-        <Link to={`/incoming/${r.id}`} className="vp-nowrap" data-testid={`incoming-link-${r.id}`}>
+        <Link
+          to={`/incoming/${r.id}`}
+          data-testid={`incoming-link-${r.id}`}
+          style={{ wordBreak: 'break-word' }}
+        >
           {v}
         </Link>
       ),
     },
     {
-      title: t('incoming.columns.summary'),
+      title: wide
+        ? t('incoming.columns.summary')
+        : `${t('incoming.columns.summary')} · ${t('incoming.columns.marks')}`,
       key: 'summary',
       render: (_, r) => (
-        <div>
-          <Summary item={r} />
-          {r.attachmentCount > 0 ? (
-            <PaperClipOutlined
-              className="vp-muted"
-              style={{ marginInlineStart: 6 }}
-              aria-label={t('incoming.attachmentCount', { count: r.attachmentCount })}
-            />
-          ) : null}
-        </div>
-      ),
-    },
-    {
-      title: t('incoming.columns.marks'),
-      key: 'marks',
-      width: 118,
-      render: (_, r) => (
-        <Flex gap={4} wrap>
-          <UrgencyTag value={r.urgency} />
-          <SecrecyTag value={r.secrecy} />
+        <Flex vertical gap={4}>
+          {wide ? null : marks(r)}
+          <div>
+            <Summary item={r} />
+            {r.attachmentCount > 0 ? (
+              <PaperClipOutlined
+                className="vp-muted"
+                style={{ marginInlineStart: 6 }}
+                aria-label={t('incoming.attachmentCount', { count: r.attachmentCount })}
+              />
+            ) : null}
+          </div>
         </Flex>
       ),
     },
+    ...(wide
+      ? [
+          {
+            title: t('incoming.columns.marks'),
+            key: 'marks',
+            width: 130,
+            render: (_: unknown, r: IncomingListItem) => marks(r),
+          },
+        ]
+      : []),
     {
       title: t('incoming.columns.deadline'),
       key: 'deadline',
-      width: 128,
+      width: 124,
       render: (_, r) => <DeadlineText deadline={r.deadline} overdue={r.overdue} dueSoon={r.dueSoon} />,
     },
     {
-      title: t('incoming.columns.status'),
+      title: wide
+        ? t('incoming.columns.status')
+        : `${t('incoming.columns.status')} · ${t('incoming.columns.lead')}`,
       dataIndex: 'status',
-      width: 124,
-      render: (_, r) => <StatusTag value={r.status} />,
+      width: wide ? 130 : 170,
+      render: (_, r) => (
+        <Flex vertical gap={4} align="flex-start">
+          <StatusTag value={r.status} />
+          {!wide && lead(r) ? <span style={{ fontSize: 13 }}>{lead(r)}</span> : null}
+        </Flex>
+      ),
     },
-    {
-      title: t('incoming.columns.lead'),
-      key: 'lead',
-      width: 160,
-      responsive: ['xl'],
-      render: (_, r) => r.leadAgencyName ?? r.leadUserName ?? <Typography.Text type="secondary">—</Typography.Text>,
-    },
+    ...(wide
+      ? [
+          {
+            title: t('incoming.columns.lead'),
+            key: 'lead',
+            width: 180,
+            render: (_: unknown, r: IncomingListItem) =>
+              lead(r) ?? <Typography.Text type="secondary">—</Typography.Text>,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -192,19 +223,21 @@ export function IncomingTable({
       dataSource={items}
       loading={loading}
       rowClassName={rowClass}
-      scroll={{ x: 900 }}
+      scroll={{ x: 960 }}
       pagination={pagination}
       locale={{ emptyText: t('incoming.list.empty') }}
-      onRow={(r) => ({
-        'data-testid': `incoming-row-${r.id}`,
-        onClick: (e) => {
-          // Links inside the row keep their own behaviour (new tab with Ctrl, keyboard focus).
-          if ((e.target as HTMLElement).closest('a,button')) {
-            return;
-          }
-          navigate(`/incoming/${r.id}`);
-        },
-      }) as HTMLAttributes<HTMLElement>}
+      onRow={(r) =>
+        ({
+          'data-testid': `incoming-row-${r.id}`,
+          onClick: (e) => {
+            // Links inside the row keep their own behaviour (new tab with Ctrl, keyboard focus).
+            if ((e.target as HTMLElement).closest('a,button')) {
+              return;
+            }
+            navigate(`/incoming/${r.id}`);
+          },
+        }) as HTMLAttributes<HTMLElement>
+      }
       data-testid={testId}
     />
   );

@@ -84,7 +84,11 @@ export function IssuerInput({
           data-testid={testId}
         />
         {free ? (
-          <Button icon={<PlusOutlined />} onClick={() => setPromoting(true)} data-testid={`${testId}-promote`}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => setPromoting(true)}
+            data-testid={`${testId}-promote`}
+          >
             {t('incoming.form.promoteIssuer')}
           </Button>
         ) : null}
@@ -136,7 +140,7 @@ function PromoteIssuerModal({
       const parsed = parseNotation(notation);
       form.setFieldsValue({
         name: name.trim(),
-        code: parsed.form === 'unknown' ? '' : (parsed.issuerCode ?? '').split('/')[0] ?? '',
+        code: parsed.form === 'unknown' ? '' : ((parsed.issuerCode ?? '').split('/')[0] ?? ''),
         kind: parsed.form === 'unknown' ? 'other' : parsed.form,
       });
     }
@@ -144,7 +148,11 @@ function PromoteIssuerModal({
 
   const onFinish = async (v: OrganizationInput) => {
     try {
-      const { organization } = await create.mutateAsync({ ...v, name: trimmed(v.name), code: trimmed(v.code) });
+      const { organization } = await create.mutateAsync({
+        ...v,
+        name: trimmed(v.name),
+        code: trimmed(v.code),
+      });
       void message.success(t('incoming.form.promoted', { name: organization.name }));
       onDone(organization);
     } catch (e) {

@@ -82,7 +82,11 @@ export function RegisterBookModal({
           label={t('incoming.book.range')}
           rules={[{ required: true, message: t('validation.required') }]}
         >
-          <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="register-book-range" />
+          <DatePicker.RangePicker
+            format={DATE_FORMAT}
+            style={{ width: '100%' }}
+            data-testid="register-book-range"
+          />
         </Form.Item>
         <Form.Item name="format" label={t('incoming.book.format')}>
           <Radio.Group

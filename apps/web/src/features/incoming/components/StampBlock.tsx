@@ -7,7 +7,10 @@ export function StampBlock({ stamp }: { stamp: IncomingDetail['stamp'] }) {
   const { t } = useTranslation();
   const row = (label: string, value: string | number, testId?: string) => (
     <div>
-      {label}: <span className="vp-in-stamp-value" data-testid={testId}>{value === '' ? '…' : value}</span>
+      {label}:{' '}
+      <span className="vp-in-stamp-value" data-testid={testId}>
+        {value === '' ? '…' : value}
+      </span>
     </div>
   );
   return (
@@ -19,7 +22,10 @@ export function StampBlock({ stamp }: { stamp: IncomingDetail['stamp'] }) {
           {stamp.arrivalNumber}
         </span>
       </div>
-      {row(t('incoming.stamp.date'), `${formatDate(stamp.arrivalDate)}${stamp.arrivalTime ? ` ${stamp.arrivalTime}` : ''}`)}
+      {row(
+        t('incoming.stamp.date'),
+        `${formatDate(stamp.arrivalDate)}${stamp.arrivalTime ? ` ${stamp.arrivalTime}` : ''}`,
+      )}
       {row(t('incoming.stamp.forwardedTo'), stamp.forwardedTo)}
       {row(t('incoming.stamp.fileCode'), stamp.fileCode)}
     </div>

@@ -93,11 +93,17 @@ export function StepModal({
           name="text"
           label={field.label}
           rules={[
-            ...(field.required ? [{ required: true, whitespace: true, message: t('validation.required') }] : []),
+            ...(field.required
+              ? [{ required: true, whitespace: true, message: t('validation.required') }]
+              : []),
             { max: field.name === 'resultNote' ? 2000 : 1000 },
           ]}
         >
-          <Input.TextArea autoFocus={!leaders} autoSize={{ minRows: 3, maxRows: 8 }} data-testid={`${testId}-text`} />
+          <Input.TextArea
+            autoFocus={!leaders}
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            data-testid={`${testId}-text`}
+          />
         </Form.Item>
         <SubmitOnEnter />
       </Form>

@@ -1,7 +1,10 @@
 import { Timeline, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHasPermission } from '../../../lib/auth';
 import { DATE_TIME_SHORT_FORMAT, formatDate, formatDateTime } from '../../../lib/dates';
 import { translateOr } from '../../../lib/i18n';
+import { useAgencies } from '../../org/api/get-agencies';
 import type { IncomingDetail, TrailAction } from '../types';
 
 type Entry = IncomingDetail['trail'][number];
@@ -20,74 +23,119 @@ const COLORS: Partial<Record<TrailAction, string>> = {
   updated: 'gray',
 };
 
-/** Detail keys worth showing, in this order; ids and internals are left out. */
-const DETAIL_KEYS = [
-  'toUserName',
-  'presentedToName',
-  'leadAgencyName',
-  'leadUserName',
-  'coAgencyNames',
-  'infoUserNames',
-  'infoAgencyNames',
-  'deadline',
-  'direction',
-  'reason',
-  'resultNote',
-  'fileName',
-] as const;
-
-function detailValue(key: string, v: unknown): string | null {
-  if (v === null || v === undefined || v === '') {
-    return null;
-  }
-  if (Array.isArray(v)) {
-    const parts = v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
-    return parts.length ? parts.join(', ') : null;
-  }
-  if (typeof v === 'string' || typeof v === 'number') {
-    return key === 'deadline' ? formatDate(String(v)) : String(v);
-  }
-  return null;
+interface Names {
+  agency: (id: number) => string | undefined;
+  user: (id: number) => string | undefined;
 }
 
-function Details({ entry }: { entry: Entry }) {
-  const lines = DETAIL_KEYS.map((k) => {
-    const value = detailValue(k, entry.details?.[k]);
-    // The note already carries the text of a reason or result when the server puts it there.
-    if (!value || value === entry.note) {
-      return null;
-    }
-    return (
-      <div key={k} style={{ fontSize: 13 }}>
-        <Typography.Text type="secondary">{translateOr(`incoming.trailDetails.${k}`, k)}: </Typography.Text>
-        <span className="vp-in-trail-note">{value}</span>
-      </div>
-    );
-  }).filter(Boolean);
-  return lines.length ? <>{lines}</> : null;
+const ids = (v: unknown): number[] =>
+  (Array.isArray(v) ? v : [v]).filter((x): x is number => typeof x === 'number' && Number.isInteger(x));
+
+/**
+ * The lines shown under a step, from its `details`: names where the server sent names, ids resolved
+ * through the units and people the page already knows; anything else (internal ids) is left out.
+ */
+function detailLines(e: Entry, names: Names): [key: string, value: string][] {
+  const d = e.details ?? {};
+  const out: [string, string][] = [];
+  const str = (k: string) => (typeof d[k] === 'string' && d[k] !== '' ? (d[k] as string) : null);
+  const list = (v: unknown, resolve: (id: number) => string | undefined) =>
+    ids(v)
+      .map((id) => resolve(id))
+      .filter((n): n is string => !!n)
+      .join(', ');
+  const toName = str('toName') ?? str('toUserName');
+  if (toName) {
+    out.push(['toName', toName]);
+  }
+  const leadAgency = list(d.leadAgencyId, names.agency);
+  if (leadAgency) {
+    out.push(['leadAgency', leadAgency]);
+  }
+  const leadUser = list(d.leadUserId, names.user);
+  if (leadUser) {
+    out.push(['leadUser', leadUser]);
+  }
+  const co = list(d.coAgencyIds, names.agency);
+  if (co) {
+    out.push(['coAgencies', co]);
+  }
+  const info = [list(d.infoUserIds, names.user), list(d.infoAgencyIds, names.agency)]
+    .filter(Boolean)
+    .join(', ');
+  if (info) {
+    out.push(['info', info]);
+  }
+  const deadline = str('deadline');
+  if (deadline) {
+    out.push(['deadline', formatDate(deadline)]);
+  }
+  if (Array.isArray(d.fields) && d.fields.length > 0) {
+    out.push([
+      'fields',
+      d.fields
+        .filter((f): f is string => typeof f === 'string')
+        .map((f) => translateOr(`incoming.form.${f}`, f))
+        .join(', '),
+    ]);
+  }
+  return out;
 }
 
-/** The handling trail (who, when, what), oldest first. */
-export function TrailTimeline({ trail }: { trail: Entry[] }) {
+/** The handling trail (who, when, what), in the order the server gives it. */
+export function TrailTimeline({ doc }: { doc: IncomingDetail }) {
   const { t } = useTranslation();
+  const canSeeOrg = useHasPermission('org.view');
+  const agencies = useAgencies(null, { enabled: canSeeOrg });
+  const names = useMemo<Names>(() => {
+    const agency = new Map<number, string>((agencies.data?.items ?? []).map((a) => [a.id, a.name]));
+    const user = new Map<number, string>();
+    for (const r of doc.recipients) {
+      if (r.agencyId && r.agencyName) {
+        agency.set(r.agencyId, r.agencyName);
+      }
+      if (r.userId && r.userName) {
+        user.set(r.userId, r.userName);
+      }
+    }
+    if (doc.presentedToId && doc.presentedToName) {
+      user.set(doc.presentedToId, doc.presentedToName);
+    }
+    if (doc.leadAgencyId && doc.leadAgencyName) {
+      agency.set(doc.leadAgencyId, doc.leadAgencyName);
+    }
+    if (doc.leadUserId && doc.leadUserName) {
+      user.set(doc.leadUserId, doc.leadUserName);
+    }
+    return { agency: (id) => agency.get(id), user: (id) => user.get(id) };
+  }, [agencies.data, doc]);
+
   return (
     <Timeline
       className="vp-in-trail"
       data-testid="incoming-trail"
-      items={trail.map((e) => ({
+      items={doc.trail.map((e) => ({
         key: e.id,
         color: COLORS[e.action] ?? 'blue',
         children: (
           <div data-testid={`trail-${e.action}`}>
-            <div>
-              <Typography.Text strong>{translateOr(`incoming.trail.${e.action}`, e.action)}</Typography.Text>
-            </div>
+            <Typography.Text strong>{translateOr(`incoming.trail.${e.action}`, e.action)}</Typography.Text>
             <div style={{ fontSize: 13 }}>
               <span className="vp-in-trail-who">{e.actorName || t('audit.system')}</span>
-              <Typography.Text type="secondary"> · {formatDateTime(e.at, DATE_TIME_SHORT_FORMAT)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {' '}
+                · {formatDateTime(e.at, DATE_TIME_SHORT_FORMAT)}
+              </Typography.Text>
             </div>
             {e.note ? <div className="vp-in-trail-note">{e.note}</div> : null}
-            <Details entry={e} />
+            {detailLines(e, names).map(([k, v]) => (
+              <div key={k} style={{ fontSize: 13 }}>
+                <Typography.Text type="secondary">
+                  {translateOr(`incoming.trailDetails.${k}`, k)}:{' '}
+                </Typography.Text>
+                {v}
+              </div>
+            ))}
           </div>
         ),
       }))}

@@ -65,7 +65,12 @@ export function DeadlineText({
           {t('incoming.flags.overdue')}
         </Tag>
       ) : dueSoon ? (
-        <Tag color="orange" icon={<ClockCircleOutlined />} style={{ marginInlineEnd: 0 }} data-testid="due-soon-tag">
+        <Tag
+          color="orange"
+          icon={<ClockCircleOutlined />}
+          style={{ marginInlineEnd: 0 }}
+          data-testid="due-soon-tag"
+        >
           {t('incoming.flags.dueSoon')}
         </Tag>
       ) : null}

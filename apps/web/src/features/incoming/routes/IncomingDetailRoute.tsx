@@ -21,17 +21,18 @@ function NotFound() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <Result
-      status="404"
-      title={t('incoming.detail.notFoundTitle')}
-      subTitle={t('incoming.detail.notFoundText')}
-      data-testid="incoming-not-found"
-      extra={
-        <Button type="primary" onClick={() => navigate('/incoming')}>
-          {t('incoming.detail.backToList')}
-        </Button>
-      }
-    />
+    <div data-testid="incoming-not-found">
+      <Result
+        status="404"
+        title={t('incoming.detail.notFoundTitle')}
+        subTitle={t('incoming.detail.notFoundText')}
+        extra={
+          <Button type="primary" onClick={() => navigate('/incoming')}>
+            {t('incoming.detail.backToList')}
+          </Button>
+        }
+      />
+    </div>
   );
 }
 
@@ -70,7 +71,10 @@ export function IncomingDetailRoute() {
   const query = useIncoming(valid ? id : 0, { enabled: valid });
   const [selected, setSelected] = useState<number | undefined>(undefined);
 
-  if (!valid || (isApiError(query.error) && query.error.status === 404 && query.error.code !== 'route.not_found')) {
+  if (
+    !valid ||
+    (isApiError(query.error) && query.error.status === 404 && query.error.code !== 'route.not_found')
+  ) {
     return <NotFound />;
   }
   if (query.error) {
@@ -138,17 +142,25 @@ export function IncomingDetailRoute() {
             <Card size="small" title={t('incoming.detail.metadata')}>
               <Descriptions
                 size="small"
-                column={{ xs: 1, sm: 1, md: 2 }}
+                column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
                 data-testid="incoming-metadata"
                 items={[
                   { key: 'issuer', label: t('incoming.columns.issuer'), children: doc.issuerName },
                   { key: 'notation', label: t('incoming.columns.notation'), children: doc.notation },
-                  { key: 'documentDate', label: t('incoming.form.documentDate'), children: formatDate(doc.documentDate) },
-                  { key: 'type', label: t('incoming.form.documentType'), children: doc.documentTypeName ?? '—' },
+                  {
+                    key: 'documentDate',
+                    label: t('incoming.form.documentDate'),
+                    children: formatDate(doc.documentDate),
+                  },
+                  {
+                    key: 'type',
+                    label: t('incoming.form.documentType'),
+                    children: doc.documentTypeName ?? '—',
+                  },
                   {
                     key: 'summary',
                     label: t('incoming.form.summary'),
-                    span: { xs: 1, sm: 1, md: 2 },
+                    span: { xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 },
                     children:
                       doc.summary === null ? (
                         <Typography.Text type="secondary" italic>
@@ -169,16 +181,32 @@ export function IncomingDetailRoute() {
                     label: t('incoming.form.arrivedAt'),
                     children: formatDateTime(doc.arrivedAt, DATE_TIME_SHORT_FORMAT),
                   },
-                  { key: 'channel', label: t('incoming.form.channel'), children: t(`incoming.channel.${doc.channel}`) },
+                  {
+                    key: 'channel',
+                    label: t('incoming.form.channel'),
+                    children: t(`incoming.channel.${doc.channel}`),
+                  },
                   { key: 'register', label: t('incoming.detail.register'), children: doc.register.name },
                   ...(doc.deliverBy
-                    ? [{ key: 'deliverBy', label: t('incoming.form.deliverBy'), children: formatDateTime(doc.deliverBy, DATE_TIME_SHORT_FORMAT) }]
+                    ? [
+                        {
+                          key: 'deliverBy',
+                          label: t('incoming.form.deliverBy'),
+                          children: formatDateTime(doc.deliverBy, DATE_TIME_SHORT_FORMAT),
+                        },
+                      ]
                     : []),
                   ...(doc.paperLocation
                     ? [{ key: 'paper', label: t('incoming.form.paperLocation'), children: doc.paperLocation }]
                     : []),
                   ...(doc.presentedToName
-                    ? [{ key: 'presented', label: t('incoming.detail.presentedTo'), children: doc.presentedToName }]
+                    ? [
+                        {
+                          key: 'presented',
+                          label: t('incoming.detail.presentedTo'),
+                          children: doc.presentedToName,
+                        },
+                      ]
                     : []),
                   ...(doc.note ? [{ key: 'note', label: t('incoming.form.note'), children: doc.note }] : []),
                 ]}
@@ -225,7 +253,7 @@ export function IncomingDetailRoute() {
               />
             </Card>
             <Card size="small" title={t('incoming.detail.trail')}>
-              <TrailTimeline trail={doc.trail} />
+              <TrailTimeline doc={doc} />
             </Card>
           </Flex>
         </Col>

@@ -49,7 +49,11 @@ export function IncomingListRoute() {
             <Button icon={<InboxOutlined />} onClick={() => navigate('/incoming/inbox')}>
               {t('incoming.inbox.title')}
             </Button>
-            <Button icon={<PrinterOutlined />} onClick={() => setBookOpen(true)} data-testid="incoming-print-book">
+            <Button
+              icon={<PrinterOutlined />}
+              onClick={() => setBookOpen(true)}
+              data-testid="incoming-print-book"
+            >
               {t('incoming.list.printBook')}
             </Button>
             <Button
@@ -63,7 +67,11 @@ export function IncomingListRoute() {
         }
       />
       <Card style={{ marginBottom: 16 }} size="small">
-        <IncomingFilters view={view} onChange={update} onReset={() => setParams(new URLSearchParams(), { replace: true })} />
+        <IncomingFilters
+          view={view}
+          onChange={update}
+          onReset={() => setParams(new URLSearchParams(), { replace: true })}
+        />
       </Card>
       {list.data?.totalCapped ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('incoming.list.totalCapped')} />

@@ -106,7 +106,8 @@ export function IncomingNewRoute() {
   const registers = defaults.data?.registers ?? [];
   const targetKind = isSecret(secrecy) ? 'secret' : registerKind;
   const target =
-    registers.find((r) => r.kind === targetKind && r.year === year) ?? registers.find((r) => r.kind === targetKind);
+    registers.find((r) => r.kind === targetKind && r.year === year) ??
+    registers.find((r) => r.kind === targetKind);
   const hasComplaint = registers.some((r) => r.kind === 'complaint');
   const parsed = useMemo(() => parseNotation(notation), [notation]);
 
@@ -114,7 +115,8 @@ export function IncomingNewRoute() {
     if (defaults.data && !started.current) {
       started.current = true;
       form.setFieldsValue(startValues(defaults.data));
-      document.getElementById(FOCUS_AFTER_SAVE)?.focus();
+      // After the shell's own focus handling of the route change.
+      window.setTimeout(() => document.getElementById(FOCUS_AFTER_SAVE)?.focus(), 0);
     }
   }, [defaults.data, form]);
 
@@ -264,7 +266,11 @@ export function IncomingNewRoute() {
               </Col>
             ) : null}
             <Col xs={24} sm={12} md={8}>
-              <Form.Item name="arrivedAt" label={t('incoming.form.arrivedAt')} extra={t('incoming.form.arrivedAtHint')}>
+              <Form.Item
+                name="arrivedAt"
+                label={t('incoming.form.arrivedAt')}
+                extra={t('incoming.form.arrivedAtHint')}
+              >
                 <DatePicker
                   showTime={{ format: 'HH:mm' }}
                   format={DATE_TIME_SHORT_FORMAT}
@@ -294,7 +300,9 @@ export function IncomingNewRoute() {
                 rules={[
                   {
                     validator: (_, v?: { name: string }) =>
-                      v && v.name.trim() ? Promise.resolve() : Promise.reject(new Error(t('validation.required'))),
+                      v && v.name.trim()
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('validation.required'))),
                   },
                 ]}
                 required
@@ -371,12 +379,22 @@ export function IncomingNewRoute() {
             </Col>
             <Col xs={12} lg={4}>
               <Form.Item name="pageCount" label={t('incoming.form.pageCount')}>
-                <InputNumber min={0} max={100000} style={{ width: '100%' }} data-testid="incoming-form-pageCount" />
+                <InputNumber
+                  min={0}
+                  max={100000}
+                  style={{ width: '100%' }}
+                  data-testid="incoming-form-pageCount"
+                />
               </Form.Item>
             </Col>
             <Col xs={12} lg={4}>
               <Form.Item name="copies" label={t('incoming.form.copies')} rules={[req]}>
-                <InputNumber min={1} max={10000} style={{ width: '100%' }} data-testid="incoming-form-copies" />
+                <InputNumber
+                  min={1}
+                  max={10000}
+                  style={{ width: '100%' }}
+                  data-testid="incoming-form-copies"
+                />
               </Form.Item>
             </Col>
           </Row>
@@ -427,7 +445,11 @@ export function IncomingNewRoute() {
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={6}>
-              <Form.Item name="deadline" label={t('incoming.form.deadline')} extra={t('incoming.form.deadlineHint')}>
+              <Form.Item
+                name="deadline"
+                label={t('incoming.form.deadline')}
+                extra={t('incoming.form.deadlineHint')}
+              >
                 <DatePicker
                   format={DATE_FORMAT}
                   placeholder={t('incoming.form.datePlaceholder')}
@@ -467,7 +489,11 @@ export function IncomingNewRoute() {
           ) : null}
           <Row gutter={16}>
             <Col xs={24} lg={12}>
-              <Form.Item name="presentTo" label={t('incoming.form.presentTo')} extra={t('incoming.form.presentToHint')}>
+              <Form.Item
+                name="presentTo"
+                label={t('incoming.form.presentTo')}
+                extra={t('incoming.form.presentToHint')}
+              >
                 <Select
                   allowClear
                   showSearch

@@ -25,11 +25,33 @@ export function IncomingReportRoute() {
   );
 
   const columns: ColumnsType<HandlingReportRow> = [
-    { title: t('incoming.report.unit'), dataIndex: 'agencyName', render: (v: string) => v || t('incoming.report.noUnit') },
+    {
+      title: t('incoming.report.unit'),
+      dataIndex: 'agencyName',
+      render: (v: string) => v || t('incoming.report.noUnit'),
+    },
     { title: t('incoming.report.total'), dataIndex: 'total', width: 110, align: 'right' },
-    { title: t('incoming.report.doneOnTime'), dataIndex: 'doneOnTime', width: 130, align: 'right', render: (v: number) => num(v, 'success') },
-    { title: t('incoming.report.doneLate'), dataIndex: 'doneLate', width: 130, align: 'right', render: (v: number) => num(v, 'warning') },
-    { title: t('incoming.report.overdue'), dataIndex: 'overdue', width: 130, align: 'right', render: (v: number) => num(v, 'danger') },
+    {
+      title: t('incoming.report.doneOnTime'),
+      dataIndex: 'doneOnTime',
+      width: 130,
+      align: 'right',
+      render: (v: number) => num(v, 'success'),
+    },
+    {
+      title: t('incoming.report.doneLate'),
+      dataIndex: 'doneLate',
+      width: 130,
+      align: 'right',
+      render: (v: number) => num(v, 'warning'),
+    },
+    {
+      title: t('incoming.report.overdue'),
+      dataIndex: 'overdue',
+      width: 130,
+      align: 'right',
+      render: (v: number) => num(v, 'danger'),
+    },
     { title: t('incoming.report.inProgress'), dataIndex: 'inProgress', width: 130, align: 'right' },
   ];
   const totals = report.data?.totals;
@@ -40,7 +62,11 @@ export function IncomingReportRoute() {
         title={t('incoming.report.title')}
         subtitle={t('incoming.report.subtitle')}
         extra={
-          <Button icon={<FileExcelOutlined />} href={handlingReportXlsxUrl(from, to)} data-testid="incoming-report-xlsx">
+          <Button
+            icon={<FileExcelOutlined />}
+            href={handlingReportXlsxUrl(from, to)}
+            data-testid="incoming-report-xlsx"
+          >
             {t('incoming.report.xlsx')}
           </Button>
         }

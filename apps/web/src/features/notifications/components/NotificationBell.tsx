@@ -30,6 +30,16 @@ export function NotificationBell() {
       type: 'group',
       label: <span className="vp-notif-head">{t('notifications.title')}</span>,
     },
+    ...(count > 0
+      ? [
+          {
+            key: 'read-all',
+            icon: <CheckOutlined />,
+            label: <span data-testid="notifications-read-all">{t('notifications.readAll')}</span>,
+          },
+          { type: 'divider' as const, key: 'd' },
+        ]
+      : []),
     ...(items.length === 0
       ? [
           {
@@ -55,16 +65,6 @@ export function NotificationBell() {
             </div>
           ),
         }))),
-    ...(count > 0
-      ? [
-          { type: 'divider' as const, key: 'd' },
-          {
-            key: 'read-all',
-            icon: <CheckOutlined />,
-            label: <span data-testid="notifications-read-all">{t('notifications.readAll')}</span>,
-          },
-        ]
-      : []),
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
@@ -101,7 +101,13 @@ export function NotificationBell() {
         aria-label={t('notifications.label', { count })}
         data-testid="notification-bell"
       >
-        <Badge count={count} size="small" overflowCount={99} offset={[2, -2]} data-testid="notification-count">
+        <Badge
+          count={count}
+          size="small"
+          overflowCount={99}
+          offset={[2, -2]}
+          data-testid="notification-count"
+        >
           <BellOutlined className="vp-notif-icon" />
         </Badge>
       </Button>
