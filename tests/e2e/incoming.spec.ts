@@ -6,6 +6,9 @@ import { loginAndWaitForHome, logout, pick, shot as fullShot, SHOTS_DIR } from '
 
 /** Full-page screenshots from the top: scrolled pages render the sticky header in the middle of the image. */
 async function shot(page: Page, name: string): Promise<void> {
+  // Loading overlays fade out over a few hundred ms: wait for them, so the picture shows the settled page.
+  await expect(page.locator('.ant-spin-blur, .ant-spin-spinning')).toHaveCount(0);
+  await page.waitForTimeout(400);
   await page.evaluate(() => window.scrollTo(0, 0));
   await fullShot(page, name);
 }
@@ -115,6 +118,9 @@ test.describe
     const attachments = page.getByTestId('incoming-form-attachments');
     await expect(attachments).toContainText('cong-van-hoa-toc.pdf');
     await expect(attachments.locator('.ant-radio-wrapper-checked')).toContainText('Tệp chính');
+    await page.getByRole('heading', { name: 'Vào sổ văn bản đến' }).click();
+    // A viewport tall enough for the whole form: the sticky action bar then sits where a user sees it.
+    await page.setViewportSize({ width: 1366, height: 1300 });
     await shot(page, 'incoming-form');
 
     // Ctrl+Enter registers; the form stays, ready for the next document.
@@ -128,6 +134,7 @@ test.describe
     await expect(page.getByTestId('incoming-form-notation')).toHaveValue('');
     await expect(page.locator('#incoming-form-issuer')).toHaveValue('Văn phòng Trung ương Đảng');
     await shot(page, 'incoming-form-saved');
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // The register list: newest first, with the red Hỏa tốc tag; quick search without diacritics finds it.
     await page.getByTestId('menu-incoming').click();
@@ -301,7 +308,17 @@ test.describe
     await page.goto('/incoming');
     await page.getByTestId('incoming-print-book').click();
     await expect(page.getByTestId('register-book-register')).toBeVisible();
-    await shot(page, 'incoming-register-book-dialog');
+    await page.screenshot({ path: path.join(SHOTS_DIR, 'incoming-register-book-dialog.png') });
+    await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    // The handling report counts the completed document for its lead unit.
+    await page.getByTestId('incoming-report').click();
+    const report = page.getByTestId('incoming-report-table');
+    await expect(report.getByRole('row').filter({ hasText: 'Văn phòng Tỉnh ủy' })).toBeVisible();
+    const xlsxReport = await page.request.get(`/api/incoming/report?from=${today}&to=${today}&format=xlsx`);
+    expect(xlsxReport.status()).toBe(200);
+    await shot(page, 'incoming-report');
   });
 
   test('an unknown or invisible document shows a clean "not found" page', async ({ page }) => {

@@ -67,7 +67,7 @@ export function IncomingInboxRoute() {
       ) : (
         <IncomingTable
           items={items}
-          loading={list.isFetching}
+          loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
           testId="incoming-inbox"
           paging={{
             current: page.current,

@@ -81,7 +81,7 @@ export function IncomingListRoute() {
       ) : (
         <IncomingTable
           items={list.data?.items ?? []}
-          loading={list.isFetching}
+          loading={list.isPending || (list.isFetching && list.isPlaceholderData)}
           testId="incoming-table"
           paging={{
             current: view.page,
