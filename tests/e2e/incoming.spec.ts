@@ -333,3 +333,37 @@ test.describe
     await expect(page.getByTestId('incoming-not-found')).toBeVisible();
   });
 });
+
+test('a secret document on the party network is registered as a record only: no files, paper location required', async ({
+  page,
+}) => {
+  await loginAndWaitForHome(page, 'vanthu');
+  await page.goto('/incoming/new');
+  await expect(page.getByTestId('incoming-form-next-number')).toContainText('Sổ đăng ký văn bản đến');
+  await page.locator('#incoming-form-issuer').fill('Ban Nội chính Trung ương');
+  const notation = `${100 + Math.floor(Math.random() * 800)}-CV/BNCTW`;
+  await page.getByTestId('incoming-form-notation').fill(notation);
+  await typeDate(page, 'incoming-form-documentDate', officeDay().display);
+  await page.getByTestId('incoming-form-summary').fill('Về việc phối hợp xác minh đơn thư');
+
+  // vanthu holds "Tối mật": "Tuyệt mật" is offered but disabled.
+  await page.getByTestId('incoming-form-secrecy').click();
+  await expect(
+    page.locator('.ant-select-dropdown:visible .ant-select-item-option-disabled', { hasText: 'Tuyệt mật' }),
+  ).toBeVisible();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Tối mật' }).click();
+
+  await expect(page.getByTestId('incoming-form-secret-stub')).toContainText('không đính kèm tệp');
+  await expect(page.getByTestId('incoming-form-next-number')).toContainText('Sổ đăng ký văn bản mật đến');
+  await expect(page.getByTestId('incoming-form-attach')).toBeDisabled();
+  await page.getByTestId('incoming-form-submit').click();
+  await expect(page.locator('.ant-form-item-explain-error')).toContainText('Vui lòng nhập thông tin này');
+  await page.getByTestId('incoming-form-paperLocation').fill('Tủ mật số 2, phòng Văn thư');
+  await shot(page, 'incoming-form-secret');
+  await page.getByTestId('incoming-form-submit').click();
+  await expect(page.getByTestId('incoming-saved')).toContainText('Sổ đăng ký văn bản mật đến');
+
+  await page.getByTestId('incoming-saved-open').click();
+  await expect(page.getByTestId('incoming-stub')).toContainText('Tủ mật số 2');
+  await expect(page.getByTestId('secrecy-tag').first()).toHaveText('Tối mật');
+});

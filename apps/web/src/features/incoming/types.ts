@@ -48,7 +48,8 @@ export interface FormDefaults {
     signer: string;
   } | null;
   deploymentProfile: DeploymentProfile;
-  leaders: { id: number; name: string }[];
+  /** Users who direct incoming documents, with their clearance (a leader below the secrecy cannot receive it). */
+  leaders: { id: number; name: string; clearance?: Secrecy }[];
 }
 
 export interface Organization {

@@ -24,6 +24,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useFormError } from '../../../hooks/use-form-error';
 import { DATE_FORMAT, DATE_TIME_SHORT_FORMAT, todayInOffice, toIsoDate } from '../../../lib/dates';
+import { useMe } from '../../../lib/auth';
 import { translateOr } from '../../../lib/i18n';
 import { useDocumentTypes } from '../../document-types/api/get-document-types';
 import { useCreateIncoming } from '../api/create-incoming';
@@ -33,7 +34,14 @@ import { DuplicateWarning } from '../components/DuplicateWarning';
 import { IssuerInput } from '../components/IssuerInput';
 import type { FormDefaults, IncomingCreated, IncomingInputBody } from '../types';
 import { formValuesToInput, type IncomingFormValues } from '../utils/form-values';
-import { CHANNEL_VALUES, isNetworked, isSecret, SECRECY_VALUES, URGENCY_VALUES } from '../utils/labels';
+import {
+  CHANNEL_VALUES,
+  isNetworked,
+  isSecret,
+  SECRECY_VALUES,
+  secrecyRank,
+  URGENCY_VALUES,
+} from '../utils/labels';
 import '../incoming.css';
 
 const BLANK: Partial<IncomingFormValues> = {
@@ -85,6 +93,7 @@ export function IncomingNewRoute() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<IncomingFormValues>();
+  const me = useMe();
   const onError = useFormError(form, { issuerName: 'issuer', issuerId: 'issuer' });
   const defaults = useFormDefaults();
   const types = useDocumentTypes(null);
@@ -439,7 +448,12 @@ export function IncomingNewRoute() {
             <Col xs={24} sm={12} lg={6}>
               <Form.Item name="secrecy" label={t('incoming.form.secrecy')}>
                 <Select
-                  options={SECRECY_VALUES.map((s) => ({ value: s, label: t(`incoming.secrecy.${s}`) }))}
+                  // The server refuses a level above the clerk's clearance; the list says so before.
+                  options={SECRECY_VALUES.map((s) => ({
+                    value: s,
+                    label: t(`incoming.secrecy.${s}`),
+                    disabled: secrecyRank(s) > secrecyRank(me?.clearance),
+                  }))}
                   data-testid="incoming-form-secrecy"
                 />
               </Form.Item>
@@ -499,7 +513,11 @@ export function IncomingNewRoute() {
                   showSearch
                   optionFilterProp="label"
                   placeholder={t('incoming.form.presentToPlaceholder')}
-                  options={leaders.map((l) => ({ value: l.id, label: l.name }))}
+                  options={leaders.map((l) => ({
+                    value: l.id,
+                    label: l.name,
+                    disabled: !!l.clearance && secrecyRank(l.clearance) < secrecyRank(secrecy),
+                  }))}
                   data-testid="incoming-form-presentTo"
                 />
               </Form.Item>

@@ -46,3 +46,6 @@ export const isFlash = (u: Urgency) => u === 'flash' || u === 'flash_timed' || u
 /** A secret document on a networked profile is a metadata stub (spec §3). */
 export const isSecret = (s: Secrecy) => s !== 'none';
 export const isNetworked = (profile: string | undefined) => profile === 'internet' || profile === 'party-wan';
+
+/** Secrecy and clearance share one scale (spec §3). */
+export const secrecyRank = (s: Secrecy | undefined | null): number => SECRECY_VALUES.indexOf(s ?? 'none');
