@@ -359,11 +359,20 @@ test('a secret document on the party network is registered as a record only: no 
   await page.getByTestId('incoming-form-submit').click();
   await expect(page.locator('.ant-form-item-explain-error')).toContainText('Vui lòng nhập thông tin này');
   await page.getByTestId('incoming-form-paperLocation').fill('Tủ mật số 2, phòng Văn thư');
+  await page.setViewportSize({ width: 1366, height: 1400 });
   await shot(page, 'incoming-form-secret');
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByTestId('incoming-form-submit').click();
   await expect(page.getByTestId('incoming-saved')).toContainText('Sổ đăng ký văn bản mật đến');
 
   await page.getByTestId('incoming-saved-open').click();
   await expect(page.getByTestId('incoming-stub')).toContainText('Tủ mật số 2');
   await expect(page.getByTestId('secrecy-tag').first()).toHaveText('Tối mật');
+
+  // A correction while the document is with the office: only the changed field is sent, and the trail says which.
+  await page.getByTestId('incoming-action-update').click();
+  await page.getByTestId('edit-signer').fill('Nguyễn Văn Hải');
+  await page.getByTestId('edit-ok').click();
+  await expect(page.getByTestId('incoming-metadata')).toContainText('Nguyễn Văn Hải');
+  await expect(page.getByTestId('trail-updated')).toContainText('Người ký');
 });

@@ -179,7 +179,7 @@ export function EditIncomingModal({
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="signer" label={t('incoming.form.signer')} rules={[{ max: 100 }]}>
-              <Input />
+              <Input data-testid="edit-signer" />
             </Form.Item>
           </Col>
         </Row>
