@@ -103,13 +103,7 @@ export function AttachmentsInput({
           return false;
         }}
       >
-        {/* The Upload wrapper is the keyboard stop (Enter/Space open the file dialog); the button is its face. */}
-        <Button
-          icon={<UploadOutlined />}
-          disabled={disabled}
-          tabIndex={-1}
-          data-testid="incoming-form-attach"
-        >
+        <Button icon={<UploadOutlined />} disabled={disabled} data-testid="incoming-form-attach">
           {t('incoming.form.attach')}
         </Button>
       </Upload>
