@@ -205,7 +205,8 @@ export const registerView = z.object({
   year: z.number(),
   kind: z.enum(REGISTER_KINDS),
   name: z.string(),
-  lastNumber: z.number(),
+  /** Only for people who register documents: a counter would tell others how many (secret) documents arrived. */
+  lastNumber: z.number().nullable(),
 });
 
 export const incomingListItem = z.object({

@@ -56,9 +56,10 @@ export function incomingAbilities(a: Actor, d: DocFacts): Record<string, boolean
  * Secret content (isolated-LAN only: elsewhere a secret document has none) is readable only by people
  * named in its handling trail who hold the clearance (spec §3). Ordinary content: anyone who sees the document.
  */
-export function canReadContent(a: Actor, d: Pick<DocFacts, 'secrecy' | 'stub' | 'named'>): boolean {
+export function canReadContent(a: Actor, d: Pick<DocFacts, 'secrecy' | 'stub' | 'named' | 'deploymentProfile'>): boolean {
   if (d.secrecy === 'none') {
     return true;
   }
-  return !d.stub && d.named && hasClearance(a, d.secrecy);
+  // Content kept from an isolated-LAN period is not served once the installation is networked.
+  return d.deploymentProfile === 'isolated-lan' && !d.stub && d.named && hasClearance(a, d.secrecy);
 }

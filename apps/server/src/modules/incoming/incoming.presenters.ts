@@ -73,7 +73,7 @@ export async function presentDetail(
       year: register!.year,
       kind: register!.kind,
       name: register!.name,
-      lastNumber: register!.last_number,
+      lastNumber: null,
     },
     committeeId: doc.committee_id,
     signer: doc.signer,

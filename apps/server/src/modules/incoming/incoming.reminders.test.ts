@@ -79,6 +79,10 @@ describe('deadline reminders', () => {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
+        // A direction names its lead in the recipients too (as directIncoming writes it): the visibility rule reads them.
+        if (o.leadAgency || o.leadUser) {
+          await trx.insertInto('incoming_recipients').values({ document_id: r.id, role: 'lead', agency_id: o.leadAgency ?? null, user_id: o.leadAgency ? null : (o.leadUser ?? null), active: 1, created_at: at }).execute();
+        }
         if (o.directedBy) {
           await trx.insertInto('incoming_trail').values({ document_id: r.id, action: 'directed', actor_id: o.directedBy, actor_name: 'leader', at, from_status: 'presented', to_status: 'directed', note: '', details: '{}' }).execute();
         }
@@ -169,7 +173,7 @@ describe('deadline reminders', () => {
     expect(runs.map((r) => r.status)).toEqual(['done', 'done']);
   });
 
-  it('the next day brings the next reminder', async () => {
+  it('the next day brings the next phase: due today becomes overdue, a new document becomes due soon — nothing repeats', async () => {
     clock.set('2026-11-26T01:00:00.000Z');
     const r = await t.ctx.db.transaction().execute((trx) => sendDeadlineReminders(trx, clock));
     // Thursday 26/11: due soon now runs to Monday 30/11, and yesterday's due-today document is overdue.

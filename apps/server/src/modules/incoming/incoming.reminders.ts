@@ -1,6 +1,9 @@
 /**
  * Deadline reminders (issue 3 §5): every half hour a job looks at the open incoming documents due soon
- * or overdue and notifies, once per document, person and day, the people the document waits for.
+ * or overdue and notifies the people the document waits for — once per document, person and phase
+ * (due soon, due today, overdue), so an office with thousands of late documents is not flooded every
+ * day; the overdue lists on screen carry the rest. Recipients pass the same visibility filter as
+ * every read: nobody is told about a document they cannot open.
  */
 import { OPEN_INCOMING_STATUSES, type Clearance } from '@vanphong/contracts';
 import type { Clock } from '../../platform/clock.ts';
@@ -9,7 +12,13 @@ import { registerCron } from '../../platform/jobs/jobs.registry.ts';
 import { clearanceRank } from '../auth/auth.models.ts';
 import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { notifyUsers } from '../notifications/notifications.usecases.ts';
+import { addCalendarDays } from '../calendar/calendar.workdays.ts';
+import { committeeSubtreeIds } from '../org/org.scope.ts';
 import { deadlineWindow } from './incoming.deadlines.ts';
+import { visibleTo, WIDE_PERMISSIONS, type IncomingViewer } from './incoming.visibility.ts';
+
+/** Overdue documents older than this were reminded already (the overdue phase is sent once). */
+const OVERDUE_LOOKBACK_DAYS = 7;
 
 export const REMINDERS_CRON = { name: 'incoming.reminders', everyMinutes: 30 } as const;
 
@@ -41,6 +50,7 @@ interface DueDocument {
 interface Recipient {
   id: number;
   agencyId: number | null;
+  committeeId: number | null;
   clearanceRank: number;
   permissions: Set<string>;
 }
@@ -56,7 +66,7 @@ async function loadRecipients(trx: Trx, filter: { userIds?: number[]; agencyIds?
       .selectFrom('users')
       .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
       .innerJoin('roles', 'roles.id', 'user_roles.role_id')
-      .select(['users.id', 'users.scope_agency_id', 'users.clearance', 'roles.permissions'])
+      .select(['users.id', 'users.scope_agency_id', 'users.scope_committee_id', 'users.clearance', 'roles.permissions'])
       .where('users.disabled', '=', 0)
       .where(column, 'in', ids)
       .execute();
@@ -64,6 +74,7 @@ async function loadRecipients(trx: Trx, filter: { userIds?: number[]; agencyIds?
       const u = out.get(r.id) ?? {
         id: r.id,
         agencyId: r.scope_agency_id,
+        committeeId: r.scope_committee_id,
         clearanceRank: clearanceRank(r.clearance as Clearance),
         permissions: new Set<string>(),
       };
@@ -161,6 +172,7 @@ export async function sendDeadlineReminders(trx: Trx, clock: Clock): Promise<{ d
     .where('status', 'in', [...OPEN_INCOMING_STATUSES])
     .where('deadline', 'is not', null)
     .where('deadline', '<=', soonLimit)
+    .where('deadline', '>=', addCalendarDays(today, -OVERDUE_LOOKBACK_DAYS))
     .orderBy('id')
     .execute();
   if (docs.length === 0) {
@@ -184,12 +196,14 @@ export async function sendDeadlineReminders(trx: Trx, clock: Clock): Promise<{ d
   const users = new Map(
     (await loadRecipients(trx, { userIds: [...new Set(wanted.flatMap((w) => w.userIds))] })).map((u) => [u.id, u]),
   );
+  const canOpen = await visibleFor(trx, users, wanted);
   const items = wanted.flatMap(({ d, userIds }) => {
     const m = message(d, today);
-    // Only people who may open the document: active, a reader of incoming documents, cleared for its level.
+    const phase = (d.deadline as string) < today ? 'overdue' : d.deadline === today ? 'today' : 'soon';
+    // Only people who may open the document (the visibility filter, per person).
     return userIds
       .map((id) => users.get(id))
-      .filter((u): u is Recipient => !!u && u.permissions.has('incoming.view') && u.clearanceRank >= d.secrecy_rank)
+      .filter((u): u is Recipient => !!u && canOpen.has(`${u.id}:${d.id}`))
       .map((u) => ({
         userId: u.id,
         kind: m.kind,
@@ -198,11 +212,46 @@ export async function sendDeadlineReminders(trx: Trx, clock: Clock): Promise<{ d
         title: m.title,
         body: m.body,
         url: `/incoming/${d.id}`,
-        dedupeKey: `incoming.due:${d.id}:${u.id}:${today}`,
+        dedupeKey: `incoming.due:${d.id}:${u.id}:${phase}:${d.deadline}`,
       }));
   });
   const { ids } = await notifyUsers(trx, clock, items);
   return { documents: docs.length, notifications: ids.length };
+}
+
+/** "user:document" pairs where the user may open the document, by the visibility filter of every read. */
+async function visibleFor(trx: Trx, users: Map<number, Recipient>, wanted: { d: DueDocument; userIds: number[] }[]): Promise<Set<string>> {
+  const docsOf = new Map<number, number[]>();
+  for (const { d, userIds } of wanted) {
+    for (const u of userIds) {
+      docsOf.set(u, [...(docsOf.get(u) ?? []), d.id]);
+    }
+  }
+  const subtrees = new Map<number, number[]>();
+  const out = new Set<string>();
+  for (const [userId, docIds] of docsOf) {
+    const u = users.get(userId);
+    if (!u || !u.permissions.has('incoming.view')) {
+      continue;
+    }
+    if (u.committeeId !== null && !subtrees.has(u.committeeId)) {
+      subtrees.set(u.committeeId, await committeeSubtreeIds(trx, u.committeeId));
+    }
+    const viewer: IncomingViewer = {
+      userId,
+      agencyId: u.agencyId,
+      committeeIds: u.committeeId === null ? null : subtrees.get(u.committeeId)!,
+      wide: WIDE_PERMISSIONS.some((p) => u.permissions.has(p)),
+      clearanceRank: u.clearanceRank,
+    };
+    for (const ids of chunks(docIds)) {
+      const rows = await trx.selectFrom('incoming_documents').select('incoming_documents.id').where('incoming_documents.id', 'in', ids).where(visibleTo(viewer)).execute();
+      for (const r of rows) {
+        out.add(`${userId}:${r.id}`);
+      }
+    }
+  }
+  return out;
 }
 
 /** Registers the cron (the worker enqueues one job per 30-minute slot; `cron:<name>:<slot>` runs once). */

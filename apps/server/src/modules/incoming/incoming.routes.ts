@@ -53,8 +53,10 @@ export function incomingRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const viewer = await uc.viewerOrDeny(ctx.db, requireActor(req));
+      const actor = requireActor(req);
+      const viewer = await uc.viewerOrDeny(ctx.db, actor);
       const rows = await repo.listRegisters(ctx.db, viewer.committeeIds, req.query.year);
+      const clerk = actor.permissions.has('incoming.register');
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -63,7 +65,7 @@ export function incomingRoutes(app: App, ctx: AppContext): void {
           year: r.year,
           kind: r.kind,
           name: r.name,
-          lastNumber: r.last_number,
+          lastNumber: clerk ? r.last_number : null,
         })),
       };
     },

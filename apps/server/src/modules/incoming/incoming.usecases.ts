@@ -19,6 +19,7 @@ import { notationKey } from '../../platform/text/tokens.ts';
 import { clearanceRank, hasClearance, type Actor } from '../auth/auth.models.ts';
 import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { notifyUsers } from '../notifications/notifications.usecases.ts';
+import { committeeLineageIds } from '../org/org.scope.ts';
 import { getSettings } from '../settings/settings.repository.ts';
 import { incomingErrors as E } from './incoming.errors.ts';
 import { deadlineWindow, defaultDeadline } from './incoming.deadlines.ts';
@@ -50,6 +51,9 @@ export interface Warning {
   field: string;
   message: string;
 }
+
+/** How far back a clerk may date an arrival at registration [?]: older documents come in through bulk import. */
+export const MAX_BACKDATE_DAYS = 31;
 
 const audited = (ctx: Ctx, trx: Trx, by: By) => ({ trx, dialect: ctx.dialect, clock: ctx.clock, ctx: by.audit });
 
@@ -131,6 +135,16 @@ async function checkRegistration(ctx: Ctx, by: By, viewer: IncomingViewer, input
   const arrivedAt = input.arrivedAt ? new Date(input.arrivedAt) : now;
   if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) {
     throw E.field('arrival_in_future', 'arrivedAt', 'The arrival time is in the future');
+  }
+  if (arrivedAt.getTime() < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000) {
+    throw E.field(
+      'arrival_too_old',
+      'arrivedAt',
+      `Documents are registered when they arrive; an arrival more than ${MAX_BACKDATE_DAYS} days ago goes through the import`,
+    );
+  }
+  if (input.deliverBy !== null && Date.parse(input.deliverBy) < arrivedAt.getTime()) {
+    throw E.field('deliver_by_before_arrival', 'deliverBy', 'The delivery time is before the arrival');
   }
   const arrivalDate = toVietnamDate(arrivedAt);
   if (input.documentDate > arrivalDate) {
@@ -222,7 +236,15 @@ async function checkRegistration(ctx: Ctx, by: By, viewer: IncomingViewer, input
   if (ids.length > 0) {
     const files = await ctx.db.selectFrom('files').select(['id', 'created_by', 'content_type', 'encryption']).where('id', 'in', ids).execute();
     const byId = new Map(files.map((f) => [f.id, f]));
+    // A file belongs to one document: re-attaching would serve (secret) content under another
+    // document's rules and outside its audit.
+    const taken = new Set(
+      (await ctx.db.selectFrom('incoming_attachments').select('file_id').where('file_id', 'in', ids).execute()).map((r) => r.file_id),
+    );
     input.attachments.forEach((a, i) => {
+      if (taken.has(a.fileId)) {
+        throw E.field('file_already_attached', `attachments.${i}.fileId`, 'This file is attached to another document; upload it again');
+      }
       const f = byId.get(a.fileId);
       if (!f || f.created_by !== actor.userId) {
         throw E.field('unknown_file', `attachments.${i}.fileId`, 'No such uploaded file');
@@ -242,7 +264,7 @@ async function checkRegistration(ctx: Ctx, by: By, viewer: IncomingViewer, input
 
   let presentTo: Checked['presentTo'] = null;
   if (input.presentTo !== null) {
-    const leaders = await repo.usersWithPermission(ctx.db, 'incoming.direct', [committeeId]);
+    const leaders = await leadersOf(ctx.db, committeeId);
     const leader = leaders.find((l) => l.id === input.presentTo);
     if (!leader) {
       throw E.field('unknown_leader', 'presentTo', 'This person does not direct incoming documents of the committee');
@@ -396,7 +418,15 @@ export async function registerIncoming(
       action: 'incoming.registered',
       entityType: 'incoming',
       entityId: docId,
-      details: { registerId: register.id, arrivalNumber, notation: parsed.normalized, secrecy: input.secrecy, urgency: input.urgency },
+      details: {
+        registerId: register.id,
+        arrivalNumber,
+        notation: parsed.normalized,
+        secrecy: input.secrecy,
+        urgency: input.urgency,
+        presentedTo: c.presentTo?.id ?? null,
+        attachments: c.attachments.map((a) => a.fileId),
+      },
     });
     return docId;
   });
@@ -413,7 +443,7 @@ async function notifyOnArrival(
   if (d.presentedTo !== null) {
     userIds = [d.presentedTo];
   } else if (isUrgent(d.urgency)) {
-    const leaders = await repo.usersWithPermission(trx, 'incoming.direct', [d.committeeId]);
+    const leaders = await leadersOf(trx, d.committeeId);
     userIds = leaders.filter((l) => clearanceRank(l.clearance as Secrecy) >= clearanceRank(d.secrecy)).map((l) => l.id);
   }
   const urgent = isUrgent(d.urgency);
@@ -556,7 +586,7 @@ async function step(
 
 export async function presentIncoming(ctx: Ctx, by: By, id: number, input: { toUserId: number; note: string }): Promise<void> {
   await step(ctx, by, id, 'present', async (trx, l) => {
-    const leaders = await repo.usersWithPermission(trx, 'incoming.direct', [l.doc.committee_id]);
+    const leaders = await leadersOf(trx, l.doc.committee_id);
     const leader = leaders.find((u) => u.id === input.toUserId);
     if (!leader) {
       throw E.field('unknown_leader', 'toUserId', 'This person does not direct incoming documents of the committee');
@@ -583,6 +613,27 @@ export async function presentIncoming(ctx: Ctx, by: By, id: number, input: { toU
   });
 }
 
+/**
+ * The active users who can open documents of a committee: `incoming.view` and the committee in their
+ * scope (their own or one above it). `handles`: may be the lead person (handle or direct).
+ */
+async function readersOf(db: Db | Trx, committeeId: number) {
+  const lineage = await committeeLineageIds(db, committeeId);
+  const [viewers, handlers, directors] = await Promise.all(
+    ['incoming.view', 'incoming.handle', 'incoming.direct'].map((p) => repo.usersWithPermission(db, p, null)),
+  );
+  const canHandle = new Set([...handlers!, ...directors!].map((u) => u.id));
+  return viewers!
+    .filter((u) => u.scope_committee_id === null || lineage.includes(u.scope_committee_id))
+    .map((u) => ({ ...u, handles: canHandle.has(u.id) }));
+}
+
+/** Leaders who may be presented a document of the committee: they direct, and they can open it. */
+async function leadersOf(db: Db | Trx, committeeId: number) {
+  const readers = new Set((await readersOf(db, committeeId)).map((u) => u.id));
+  return (await repo.usersWithPermission(db, 'incoming.direct', [committeeId])).filter((u) => readers.has(u.id));
+}
+
 /** Checks the people and units of a direction and turns them into recipient rows. */
 async function directionRecipients(trx: Trx, doc: repo.DocumentRow, input: DirectInput) {
   if ((input.leadAgencyId === null) === (input.leadUserId === null)) {
@@ -590,7 +641,14 @@ async function directionRecipients(trx: Trx, doc: repo.DocumentRow, input: Direc
   }
   const agencyIds = [...new Set([...(input.leadAgencyId ? [input.leadAgencyId] : []), ...input.coAgencyIds, ...input.infoAgencyIds])];
   if (agencyIds.length > 0) {
-    const found = await trx.selectFrom('agencies').select('id').where('id', 'in', agencyIds).where('active', '=', 1).execute();
+    // Units of the document's own committee only: nobody elsewhere can open it (visibility rule).
+    const found = await trx
+      .selectFrom('agencies')
+      .select('id')
+      .where('id', 'in', agencyIds)
+      .where('active', '=', 1)
+      .where('committee_id', '=', doc.committee_id)
+      .execute();
     const ok = new Set(found.map((a) => a.id));
     const bad = agencyIds.find((a) => !ok.has(a));
     if (bad !== undefined) {
@@ -603,13 +661,14 @@ async function directionRecipients(trx: Trx, doc: repo.DocumentRow, input: Direc
   }
   const userIds = [...new Set([...(input.leadUserId ? [input.leadUserId] : []), ...input.infoUserIds])];
   if (userIds.length > 0) {
-    const found = await trx.selectFrom('users').select(['id', 'clearance']).where('id', 'in', userIds).where('disabled', '=', 0).execute();
-    const byId = new Map(found.map((u) => [u.id, u]));
+    // People who will be able to open the document: incoming.view, the committee in their scope, and
+    // for the lead person the right to handle or direct.
+    const readers = new Map((await readersOf(trx, doc.committee_id)).map((u) => [u.id, u]));
     for (const u of userIds) {
-      const row = byId.get(u);
+      const row = readers.get(u);
       const path = u === input.leadUserId ? 'leadUserId' : 'infoUserIds';
-      if (!row) {
-        throw E.field('unknown_user', path, 'No such person');
+      if (!row || (u === input.leadUserId && !row.handles)) {
+        throw E.field('unknown_user', path, 'This person cannot handle documents of this committee');
       }
       if (clearanceRank(row.clearance as Secrecy) < doc.secrecy_rank) {
         throw E.field('user_clearance', path, 'This person does not hold the clearance for this document');
@@ -633,8 +692,12 @@ async function peopleReached(trx: Trx, doc: repo.DocumentRow, rows: { role: stri
   const direct = rows.filter((r) => r.userId !== null).map((r) => r.userId!);
   const agencies = rows.filter((r) => r.agencyId !== null && r.role !== 'info').map((r) => r.agencyId!);
   const handlers = agencies.length
-    ? (await repo.usersWithPermission(trx, 'incoming.handle', [doc.committee_id])).filter(
-        (u) => u.scope_agency_id !== null && agencies.includes(u.scope_agency_id) && clearanceRank(u.clearance as Secrecy) >= doc.secrecy_rank,
+    ? (await readersOf(trx, doc.committee_id)).filter(
+        (u) =>
+          u.handles &&
+          u.scope_agency_id !== null &&
+          agencies.includes(u.scope_agency_id) &&
+          clearanceRank(u.clearance as Secrecy) >= doc.secrecy_rank,
       )
     : [];
   return [...new Set([...direct, ...handlers.map((h) => h.id)])];
@@ -783,10 +846,17 @@ export async function updateIncoming(ctx: Ctx, by: By, id: number, patch: z.infe
       set('issuer_id', org.id, 'issuerId');
       set('issuer_name', org.name, 'issuerName');
     } else {
-      if (patch.issuerId === null) {
+      // A typed name replaces the directory link: the two never disagree.
+      if (patch.issuerId === null || patch.issuerName !== undefined) {
         set('issuer_id', null, 'issuerId');
       }
+      if (patch.issuerName === '' || (patch.issuerName === undefined && patch.issuerId === null && l.doc.issuer_name === '')) {
+        throw E.field('issuer_required', 'issuerName', 'Name the issuing body');
+      }
       set('issuer_name', patch.issuerName, 'issuerName');
+    }
+    if (patch.paperLocation === '' && l.doc.stub === 1) {
+      throw E.field('paper_location_required', 'paperLocation', 'Record where the paper original of a secret document is kept');
     }
     if (patch.notation !== undefined) {
       const p = parseNotation(patch.notation);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/http.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { multipartFile, samples } from '../../platform/files/files.fixtures.ts';
 import { hashPassword } from '../auth/auth.passwords.ts';
 
@@ -40,7 +41,8 @@ describe.each(PROFILES)('incoming visibility on the %s profile', (profile) => {
   const word = `matran${profile.replace('-', '')}`; // a search word only this profile's documents carry
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The demo's own documents arrive in the 20 days before; the test's arrive on 06/01, 29 days back.
+    t = await createTestApp({ clock: fixedClock(new Date('2026-02-04T03:00:00Z')) });
     const commune = await t.ctx.db.selectFrom('committees').select('id').where('name', '=', 'Đảng ủy xã Tân Phú').executeTakeFirstOrThrow();
     const clerkRole = await t.ctx.db.selectFrom('roles').select('id').where('code', '=', 'clerk').executeTakeFirstOrThrow();
     const now = new Date().toISOString();

@@ -24,6 +24,12 @@ export interface IncomingViewer {
 
 export const WIDE_PERMISSIONS = ['incoming.register', 'incoming.direct', 'archive.view'] as const;
 
+/**
+ * Trail steps that make a person part of a document's handling. Corrections (`updated`), cancelling
+ * and reading are not: a clerk cannot make herself a reader of secret content by editing a note.
+ */
+export const HANDLING_ACTIONS = ['registered', 'presented', 'directed', 'redirected', 'started', 'completed', 'filed', 'returned'] as const;
+
 // An Actor object lives for one request: its viewer is computed once per request, not per query.
 const perRequest = new WeakMap<Actor, IncomingViewer>();
 
@@ -50,36 +56,48 @@ export async function incomingViewer(db: Kysely<Database>, actor: Actor): Promis
 type DocEb = ExpressionBuilder<Database, 'incoming_documents'>;
 
 /**
- * Whether the viewer is named on the document: presented to, lead, recipient (in person or through
- * their unit), or in its trail. `unitRoles` limits which unit mentions count: every mention for seeing
- * the record; only lead and co-units — and only for handlers — for reading secret content.
+ * The ids of the documents that name the viewer: presented to, lead person, recipient (in person or,
+ * for the roles in `unitRoles`, through their unit), or a handling step in the trail. Built from index
+ * lookups on the viewer's side (a person is named on hundreds of documents, not on a million), so a
+ * list walks only those ids.
  */
+export function participantIds(
+  eb: DocEb,
+  v: Pick<IncomingViewer, 'userId' | 'agencyId'>,
+  unitRoles: readonly string[] = ['lead', 'co', 'info'],
+) {
+  const byUnit = v.agencyId !== null && unitRoles.length > 0;
+  return eb
+    .selectFrom('incoming_documents as p')
+    .select('p.id')
+    .where('p.presented_to', '=', v.userId)
+    .union(eb.selectFrom('incoming_documents as l').select('l.id').where('l.lead_user_id', '=', v.userId))
+    .union(
+      eb
+        .selectFrom('incoming_recipients as r')
+        .select('r.document_id as id')
+        .where('r.active', '=', 1)
+        .where((w) =>
+          byUnit
+            ? w.or([w('r.user_id', '=', v.userId), w.and([w('r.agency_id', '=', v.agencyId), w('r.role', 'in', [...unitRoles])])])
+            : w('r.user_id', '=', v.userId),
+        ),
+    )
+    .union(
+      eb
+        .selectFrom('incoming_trail as t')
+        .select('t.document_id as id')
+        .where('t.actor_id', '=', v.userId)
+        .where('t.action', 'in', [...HANDLING_ACTIONS]),
+    );
+}
+
 export function isParticipant(
   eb: DocEb,
   v: Pick<IncomingViewer, 'userId' | 'agencyId'>,
   unitRoles: readonly string[] = ['lead', 'co', 'info'],
 ): Expression<SqlBool> {
-  const recipient = eb
-    .selectFrom('incoming_recipients as r')
-    .select(sql.lit(1).as('one'))
-    .whereRef('r.document_id', '=', 'incoming_documents.id')
-    .where('r.active', '=', 1)
-    .where((w) =>
-      v.agencyId === null || unitRoles.length === 0
-        ? w('r.user_id', '=', v.userId)
-        : w.or([w('r.user_id', '=', v.userId), w.and([w('r.agency_id', '=', v.agencyId), w('r.role', 'in', [...unitRoles])])]),
-    );
-  const handled = eb
-    .selectFrom('incoming_trail as t')
-    .select(sql.lit(1).as('one'))
-    .whereRef('t.document_id', '=', 'incoming_documents.id')
-    .where('t.actor_id', '=', v.userId);
-  return eb.or([
-    eb('incoming_documents.presented_to', '=', v.userId),
-    eb('incoming_documents.lead_user_id', '=', v.userId),
-    eb.exists(recipient),
-    eb.exists(handled),
-  ]);
+  return eb('incoming_documents.id', 'in', participantIds(eb, v, unitRoles));
 }
 
 /** The visibility predicate, for `.where(visibleTo(viewer))` on any query over `incoming_documents`. */
