@@ -45,7 +45,8 @@ export function incomingAbilities(a: Actor, d: DocFacts): Record<string, boolean
     redirect: director && directed,
     start: lead && s === 'directed',
     complete: directed && (lead || director),
-    file: director && (withOffice || s === 'directed'),
+    // Filing for information is the leader's alternative to directing, not a way to close handled work.
+    file: director && withOffice,
     return: (s === 'presented' && d.presentedTo === a.userId) || (directed && lead),
     cancel: (clerk || director) && s !== 'cancelled' && s !== 'done' && s !== 'filed',
     downloadAttachments: canReadContent(a, d),

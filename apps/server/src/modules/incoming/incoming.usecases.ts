@@ -687,6 +687,22 @@ async function directionRecipients(trx: Trx, doc: repo.DocumentRow, input: Direc
   ];
 }
 
+async function recipientNames(trx: Trx, input: DirectInput) {
+  const agencyIds = [...(input.leadAgencyId ? [input.leadAgencyId] : []), ...input.coAgencyIds, ...input.infoAgencyIds];
+  const userIds = [...(input.leadUserId ? [input.leadUserId] : []), ...input.infoUserIds];
+  const agencies = new Map(
+    agencyIds.length ? (await trx.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencyIds).execute()).map((a) => [a.id, a.name]) : [],
+  );
+  const users = new Map(
+    userIds.length ? (await trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()).map((u) => [u.id, u.display_name]) : [],
+  );
+  return {
+    leadName: input.leadAgencyId ? agencies.get(input.leadAgencyId) : input.leadUserId ? users.get(input.leadUserId) : undefined,
+    coNames: input.coAgencyIds.map((a) => agencies.get(a)),
+    infoNames: [...input.infoAgencyIds.map((a) => agencies.get(a)), ...input.infoUserIds.map((u) => users.get(u))],
+  };
+}
+
 /** The people a direction reaches: the lead person, or the handlers of the lead and co-units, and info people. */
 async function peopleReached(trx: Trx, doc: repo.DocumentRow, rows: { role: string; agencyId: number | null; userId: number | null }[]) {
   const direct = rows.filter((r) => r.userId !== null).map((r) => r.userId!);
@@ -721,6 +737,8 @@ async function directLike(ctx: Ctx, by: By, id: number, input: DirectInput, name
         action: name === 'direct' ? 'directed' : 'redirected',
         note: input.direction,
         details: {
+          // Names as they were that day: a unit renamed or a person moved later does not rewrite the trail.
+          ...(await recipientNames(trx, input)),
           leadAgencyId: input.leadAgencyId,
           leadUserId: input.leadUserId,
           coAgencyIds: input.coAgencyIds,

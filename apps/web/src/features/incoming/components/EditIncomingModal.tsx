@@ -1,5 +1,6 @@
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { parseNotation } from '@vanphong/contracts';
+// The subpath keeps zod (the API schemas) out of the browser bundle.
+import { parseNotation } from '@vanphong/contracts/notation';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SubmitOnEnter } from '../../../components/SubmitOnEnter';

@@ -1,5 +1,6 @@
 import { CheckCircleFilled, PlusOutlined } from '@ant-design/icons';
-import { parseNotation } from '@vanphong/contracts';
+// The subpath keeps zod (the API schemas) out of the browser bundle.
+import { parseNotation } from '@vanphong/contracts/notation';
 import { App, AutoComplete, Button, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -48,21 +48,26 @@ function detailLines(e: Entry, names: Names): [key: string, value: string][] {
   if (toName) {
     out.push(['toName', toName]);
   }
-  const leadAgency = list(d.leadAgencyId, names.agency);
+  // Steps since the server stores names (leadName, coNames, infoNames) show them as they were that day;
+  // older steps resolve ids through the units and people the page knows.
+  const strs = (v: unknown) =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '').join(', ') : '';
+  const leadName = str('leadName');
+  const leadAgency = leadName && ids(d.leadAgencyId).length ? leadName : list(d.leadAgencyId, names.agency);
   if (leadAgency) {
     out.push(['leadAgency', leadAgency]);
   }
-  const leadUser = list(d.leadUserId, names.user);
+  const leadUser = leadName && ids(d.leadUserId).length ? leadName : list(d.leadUserId, names.user);
   if (leadUser) {
     out.push(['leadUser', leadUser]);
   }
-  const co = list(d.coAgencyIds, names.agency);
+  const co = strs(d.coNames) || list(d.coAgencyIds, names.agency);
   if (co) {
     out.push(['coAgencies', co]);
   }
-  const info = [list(d.infoUserIds, names.user), list(d.infoAgencyIds, names.agency)]
-    .filter(Boolean)
-    .join(', ');
+  const info =
+    strs(d.infoNames) ||
+    [list(d.infoUserIds, names.user), list(d.infoAgencyIds, names.agency)].filter(Boolean).join(', ');
   if (info) {
     out.push(['info', info]);
   }

@@ -1,5 +1,6 @@
 import { CheckCircleOutlined, LockOutlined, SaveOutlined } from '@ant-design/icons';
-import { parseNotation } from '@vanphong/contracts';
+// The subpath keeps zod (the API schemas) out of the browser bundle.
+import { parseNotation } from '@vanphong/contracts/notation';
 import {
   Alert,
   App,
