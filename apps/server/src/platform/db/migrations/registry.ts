@@ -5,6 +5,7 @@ import { m0002Org } from './0002-org.ts';
 import { m0003Auth } from './0003-auth.ts';
 import { m0004Reference } from './0004-reference.ts';
 import { m0005Incoming } from './0005-incoming.ts';
+import { m0006IncomingIndexes } from './0006-incoming-indexes.ts';
 
 export interface MigrationDef {
   name: string;
@@ -12,7 +13,7 @@ export interface MigrationDef {
 }
 
 /** The explicit, ordered registry. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly MigrationDef[] = [m0001Platform, m0002Org, m0003Auth, m0004Reference, m0005Incoming];
+export const MIGRATIONS: readonly MigrationDef[] = [m0001Platform, m0002Org, m0003Auth, m0004Reference, m0005Incoming, m0006IncomingIndexes];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
