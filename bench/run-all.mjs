@@ -3,12 +3,15 @@
 // previous ones (the last few are kept), with the hand-written analysis block preserved.
 //
 //   node bench/run-all.mjs [--quick] [--only cold-start,health,list,memory,profile,overhead,plans,tsx] [--no-doc]
+//   node bench/run-all.mjs --only incoming   # the heavy incoming-documents benchmarks (1M documents, ~20 min):
+//                                            # only when named; bench/incoming-all.mjs writes its own doc section
 //
 // --quick shortens every run (for checking the scripts, not for numbers) and leaves the doc alone
 // unless --doc is given.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { incomingSection } from './incoming-all.mjs';
 import { ROOT, engineVersions, isMain, log, machineInfo, parseArgs, round } from './lib.mjs';
 
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
@@ -92,6 +95,14 @@ export async function runAll({ quick = false, only = null } = {}) {
     'tsx-vs-compiled.mjs',
     quick ? ['--runs', '2', '--duration', '3'] : ['--runs', '5', '--duration', '5'],
   );
+  // heavy (builds 1,000,000 documents the first time): only when asked for by name
+  if (only?.includes('incoming')) {
+    await step(
+      'incoming',
+      'incoming-all.mjs',
+      quick ? ['--n', '20000', '--reps', '5', '--duration', '3', '--no-doc'] : [],
+    );
+  }
   const finished = machineInfo();
   return {
     machine,
@@ -538,6 +549,8 @@ average is printed with each run). Absolute req/s therefore varies by a factor o
 
 ${analysis}
 
+${incomingSection(old, null)}
+
 ## Results
 
 ${RESULTS_START}
@@ -555,7 +568,9 @@ if (isMain(import.meta.url)) {
     path.join(RESULTS_DIR, all.quick ? 'latest-quick.json' : 'latest.json'),
     `${JSON.stringify(all, null, 2)}\n`,
   );
-  const writeIt = a.quick ? Boolean(a.doc) : !a['no-doc'];
+  // `--only incoming` alone: incoming-all.mjs has written its section; no empty run section here
+  const onlyIncoming = a.only !== undefined && String(a.only) === 'incoming';
+  const writeIt = onlyIncoming ? false : a.quick ? Boolean(a.doc) : !a['no-doc'];
   if (writeIt) {
     writeDoc(all);
     log(`run-all: wrote ${path.relative(ROOT, DOC)}`);
