@@ -64,10 +64,10 @@ export async function insertRegister(
 export async function ensureRegister(
   trx: AnyDb,
   v: { committeeId: number; year: number; kind: RegisterKind; name: string; now: string },
-): Promise<RegisterRow> {
+): Promise<RegisterRow & { created: boolean }> {
   const db = trx as Db;
   const scopeKey = registerScopeKey(v.committeeId, null);
-  await db
+  const inserted = await db
     .insertInto('incoming_registers')
     .values({
       committee_id: v.committeeId,
@@ -80,14 +80,15 @@ export async function ensureRegister(
       created_at: v.now,
     })
     .onConflict((oc) => oc.columns(['scope_key', 'year', 'kind']).doNothing())
-    .execute();
-  return (await db
+    .executeTakeFirst();
+  const row = (await db
     .selectFrom('incoming_registers')
     .select(REGISTER_COLUMNS)
     .where('scope_key', '=', scopeKey)
     .where('year', '=', v.year)
     .where('kind', '=', v.kind)
     .executeTakeFirstOrThrow()) as RegisterRow;
+  return { ...row, created: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 };
 }
 
 /**
@@ -312,34 +313,40 @@ function filtered(db: Db, d: Dialect, viewer: IncomingViewer, q: IncomingListQue
       .where('incoming_documents.deadline', '<=', lc.soonLimit);
   }
   if (q.inbox === 'mine') {
+    // What waits for me, as a union of index lookups (an OR over the whole register read every visible
+    // row: ~60 ms at 1M on SQLite): presented to me; directed to me, or to my unit when I handle for it;
+    // for clerks, what is registered and not yet presented. The visibility filter still applies on top.
     qb = qb.where((eb) => {
       const me = viewer.userId;
-      const mine = [
-        eb.and([eb('incoming_documents.status', '=', 'presented'), eb('incoming_documents.presented_to', '=', me)]),
-        eb.and([
-          eb('incoming_documents.status', 'in', ['directed', 'in_progress']),
-          eb.or([
-            eb('incoming_documents.lead_user_id', '=', me),
-            eb.exists(
-              eb
-                .selectFrom('incoming_recipients as r')
-                .select(sql.lit(1).as('one'))
-                .whereRef('r.document_id', '=', 'incoming_documents.id')
-                .where('r.active', '=', 1)
-                .where('r.role', 'in', ['lead', 'co'])
-                .where((w) =>
-                  lc.handlesForUnit && viewer.agencyId !== null
-                    ? w.or([w('r.user_id', '=', me), w('r.agency_id', '=', viewer.agencyId)])
-                    : w('r.user_id', '=', me),
-                ),
+      const handling = ['directed', 'in_progress'];
+      let ids = eb
+        .selectFrom('incoming_documents as p')
+        .select('p.id')
+        .where('p.presented_to', '=', me)
+        .where('p.status', '=', 'presented')
+        .union(eb.selectFrom('incoming_documents as l').select('l.id').where('l.lead_user_id', '=', me).where('l.status', 'in', handling))
+        .union(
+          eb
+            .selectFrom('incoming_recipients as r')
+            .innerJoin('incoming_documents as rd', 'rd.id', 'r.document_id')
+            .select('r.document_id as id')
+            .where('r.active', '=', 1)
+            .where('r.role', 'in', ['lead', 'co'])
+            .where('rd.status', 'in', handling)
+            .where((w) =>
+              lc.handlesForUnit && viewer.agencyId !== null
+                ? w.or([w('r.user_id', '=', me), w('r.agency_id', '=', viewer.agencyId)])
+                : w('r.user_id', '=', me),
             ),
-          ]),
-        ]),
-      ];
+        );
       if (lc.registers) {
-        mine.push(eb('incoming_documents.status', '=', 'registered'));
+        let registered = eb.selectFrom('incoming_documents as g').select('g.id').where('g.status', '=', 'registered');
+        if (viewer.committeeIds !== null) {
+          registered = registered.where('g.committee_id', 'in', viewer.committeeIds.length ? viewer.committeeIds : [-1]);
+        }
+        ids = ids.union(registered);
       }
-      return eb.or(mine);
+      return eb('incoming_documents.id', 'in', ids);
     });
   }
   if (q.q && match === null) {
@@ -497,7 +504,10 @@ export async function findDuplicates(
     .where('document_date', '=', v.documentDate)
     .where('status', '!=', 'cancelled')
     .where(visibleTo(viewer));
-  q = v.issuerId !== null ? q.where('issuer_id', '=', v.issuerId) : q.where('issuer_name', '=', v.issuerName);
+  // The same issuer typed once and picked from the directory once is still the same issuer.
+  q = q.where((eb) =>
+    eb.or([eb('issuer_name', '=', v.issuerName), ...(v.issuerId !== null ? [eb('issuer_id', '=', v.issuerId)] : [])]),
+  );
   return q.orderBy('incoming_documents.id').limit(5).execute();
 }
 

@@ -340,6 +340,14 @@ export async function registerIncoming(
         name: REGISTER_NAMES[c.registerKind],
         now: nowIso,
       }));
+    if ('created' in register && register.created) {
+      await recordAudit(audited(ctx, trx, by), {
+        action: 'incoming.register_created',
+        entityType: 'incoming_register',
+        entityId: register.id,
+        details: { committeeId: register.committee_id, year: register.year, kind: register.kind, name: register.name, opened: 'on first registration' },
+      });
+    }
     const arrivalNumber = await repo.takeArrivalNumber(trx, register.id);
     const status = c.presentTo ? 'presented' : 'registered';
     const summary = input.secrecy === 'top_secret' && c.stub ? null : input.summary;
@@ -387,7 +395,12 @@ export async function registerIncoming(
       updated_at: nowIso,
       version: 1,
     });
-    await repo.insertAttachments(trx, docId, c.attachments);
+    try {
+      await repo.insertAttachments(trx, docId, c.attachments);
+    } catch (err) {
+      // Two registrations racing for the same upload: the unique file_id decides (migration 0007).
+      throw ctx.dialect.isUniqueViolation(err) ? E.field('file_already_attached', 'attachments', 'This file is attached to another document; upload it again') : err;
+    }
     await indexIncoming(trx, ctx.dialect, { id: docId, summary, notation: parsed.normalized, issuerName: c.issuerName });
     const trail = { documentId: docId, actorId: actor.userId, actorName: actor.displayName, at: nowIso };
     await repo.insertTrail(trx, {

@@ -88,7 +88,10 @@ export function databaseKindOf(url: string): DbKind {
 export function openDatabase({ databaseUrl, dataDir }: { databaseUrl: string; dataDir: string }): DatabaseHandle {
   const kind = databaseKindOf(databaseUrl);
   if (kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+    // jit = off: JIT compilation pays off for long analytical queries; ours are short, and on the 1M
+    // benchmark the planner's cost estimates for capped counts crossed jit_above_cost and spent more
+    // time compiling than running (docs/benchmarks.md). A server-wide setting can still override it.
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: '-c jit=off' });
     // An idle client whose server connection drops (PostgreSQL restart, failover, pg_terminate_backend)
     // emits 'error' on the pool; unhandled, that would kill the process. The pool replaces the client.
     pool.on('error', (err) => {

@@ -6,6 +6,7 @@ import { m0003Auth } from './0003-auth.ts';
 import { m0004Reference } from './0004-reference.ts';
 import { m0005Incoming } from './0005-incoming.ts';
 import { m0006IncomingIndexes } from './0006-incoming-indexes.ts';
+import { m0007IncomingIntegrity } from './0007-incoming-integrity.ts';
 
 export interface MigrationDef {
   name: string;
@@ -13,7 +14,7 @@ export interface MigrationDef {
 }
 
 /** The explicit, ordered registry. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly MigrationDef[] = [m0001Platform, m0002Org, m0003Auth, m0004Reference, m0005Incoming, m0006IncomingIndexes];
+export const MIGRATIONS: readonly MigrationDef[] = [m0001Platform, m0002Org, m0003Auth, m0004Reference, m0005Incoming, m0006IncomingIndexes, m0007IncomingIntegrity];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
