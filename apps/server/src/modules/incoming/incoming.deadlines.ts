@@ -73,7 +73,30 @@ export async function listDeadlineRules(db: Db): Promise<DeadlineRule[]> {
  * The default handling deadline of a document arriving on `arrivalDate`: the n-th working day after
  * it (n = 0: the same day, or the next working day when it arrives on a day off). Null without a rule.
  */
+// Registration asks for the same few answers all day: (arrival date, type, urgency) → deadline, kept a
+// minute per database; a rule change in this process clears it at once, in another within the minute.
+const deadlineMemo = new WeakMap<object, Map<string, { at: number; value: string | null }>>();
+
 export async function defaultDeadline(
+  db: Db,
+  doc: { arrivalDate: string; documentTypeId: number | null; urgency: Urgency },
+): Promise<string | null> {
+  const memo = deadlineMemo.get(db) ?? new Map<string, { at: number; value: string | null }>();
+  deadlineMemo.set(db, memo);
+  const key = `${doc.arrivalDate}|${doc.documentTypeId}|${doc.urgency}`;
+  const hit = memo.get(key);
+  if (hit && Date.now() - hit.at < 60_000) {
+    return hit.value;
+  }
+  const value = await computeDefaultDeadline(db, doc);
+  if (memo.size > 1_000) {
+    memo.clear();
+  }
+  memo.set(key, { at: Date.now(), value });
+  return value;
+}
+
+async function computeDefaultDeadline(
   db: Db,
   doc: { arrivalDate: string; documentTypeId: number | null; urgency: Urgency },
 ): Promise<string | null> {
@@ -152,6 +175,7 @@ const summary = (rules: DeadlineRule[]) =>
  * exist and each (type, urgency) pair appear once. The audit event holds the set before and after.
  */
 export async function replaceDeadlineRules(ctx: Ctx, by: By, rules: DeadlineRule[]): Promise<DeadlineRule[]> {
+  deadlineMemo.delete(ctx.db);
   const seen = new Map<string, number>();
   for (const [i, r] of rules.entries()) {
     const key = deadlineRuleKey(r);
@@ -178,6 +202,7 @@ export async function replaceDeadlineRules(ctx: Ctx, by: By, rules: DeadlineRule
       { action: 'incoming.deadline_rules.replaced', entityType: 'incoming_deadline_rules', details: { before, after } },
     );
   });
+  deadlineMemo.delete(ctx.db);
   return sortDeadlineRules(await listDeadlineRules(ctx.db));
 }
 

@@ -265,6 +265,17 @@ const OPEN = ['registered', 'presented', 'directed', 'in_progress'];
  */
 export const COUNT_CAP = 1_000;
 
+/**
+ * "Most urgent first" and "nearest deadline first" over the whole register (no narrowing filter) on
+ * SQLite: walk the sort's own index from the top and check the scope per row — the first page is found
+ * in the first rows — instead of sorting every visible document (bench: 230–420 ms at 1M → ~5 ms).
+ */
+function walksSortIndex(d: Dialect, q: IncomingListQuery): boolean {
+  const narrowed =
+    q.q || q.status || q.registerId !== undefined || q.agencyId !== undefined || q.urgency || q.secrecy || q.overdue || q.dueSoon || q.inbox || q.year !== undefined || q.from || q.to;
+  return d.kind === 'sqlite' && (q.sort === 'urgency_desc' || q.sort === 'deadline_asc') && !narrowed;
+}
+
 /** The filtered, visibility-checked id query shared by the list and its count. */
 function filtered(db: Db, d: Dialect, viewer: IncomingViewer, q: IncomingListQuery, lc: ListContext, freqs: TokenFrequencies | null) {
   const base = db.selectFrom('incoming_documents');
@@ -278,7 +289,7 @@ function filtered(db: Db, d: Dialect, viewer: IncomingViewer, q: IncomingListQue
           .crossJoin('incoming_documents')
           .where(sql<SqlBool>`incoming_fts match ${match}`)
           .where(sql<SqlBool>`incoming_fts.rowid = incoming_documents.id`) as unknown as typeof base)
-  ).where(visibleTo(viewer));
+  ).where(visibleTo(viewer, { walkSortIndex: walksSortIndex(d, q) }));
   if (q.year !== undefined) {
     qb = qb.where('incoming_documents.arrival_date', '>=', `${q.year}-01-01`).where('incoming_documents.arrival_date', '<=', `${q.year}-12-31`);
   }
@@ -383,10 +394,8 @@ export async function listIncoming(
           : ids.orderBy('incoming_documents.id', 'asc');
       break;
     case 'deadline_asc':
-      ids = ids
-        .orderBy(sql`case when incoming_documents.deadline is null then 1 else 0 end`)
-        .orderBy('incoming_documents.deadline', 'asc')
-        .orderBy('incoming_documents.id', 'desc');
+      // Documents without a deadline last; the expression matches index incoming_deadline_walk (0008).
+      ids = ids.orderBy(sql`coalesce(incoming_documents.deadline, '9999-12-31')`, 'asc').orderBy('incoming_documents.id', 'asc');
       break;
     case 'urgency_desc':
       ids = ids.orderBy('incoming_documents.urgency_rank', 'desc').orderBy('incoming_documents.id', 'desc');

@@ -127,13 +127,22 @@ export function isParticipant(
   ]);
 }
 
-/** The visibility predicate, for `.where(visibleTo(viewer))` on any query over `incoming_documents`. */
-export function visibleTo(v: IncomingViewer) {
+/**
+ * The visibility predicate, for `.where(visibleTo(viewer))` on any query over `incoming_documents`.
+ * `walkSortIndex` (SQLite): the committee test is written `+committee_id IN (…)`, which SQLite may not
+ * answer from an index — so a list sorted on another indexed column walks that index and checks the
+ * scope row by row instead of sorting every visible row (most urgent first at 1M: 230 ms → 0.2 ms).
+ */
+export function visibleTo(v: IncomingViewer, { walkSortIndex = false }: { walkSortIndex?: boolean } = {}) {
   return (eb: DocEb): Expression<SqlBool> => {
     const parts: Expression<SqlBool>[] = [eb('incoming_documents.secrecy_rank', '<=', v.clearanceRank)];
     if (v.committeeIds !== null) {
       parts.push(
-        v.committeeIds.length === 0 ? sql<SqlBool>`1 = 0` : eb('incoming_documents.committee_id', 'in', v.committeeIds),
+        v.committeeIds.length === 0
+          ? sql<SqlBool>`1 = 0`
+          : walkSortIndex
+            ? sql<SqlBool>`+incoming_documents.committee_id in (${sql.join(v.committeeIds)})`
+            : eb('incoming_documents.committee_id', 'in', v.committeeIds),
       );
     }
     if (!v.wide) {
