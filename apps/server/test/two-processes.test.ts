@@ -16,7 +16,9 @@ describe(`two server processes on one ${TEST_DB} database`, () => {
   let db: TestDatabase;
   let ctx: AppContext;
   let servers: ServerProcess[] = [];
-  const JOBS = 150;
+  // Enough jobs that both processes must poll while some are still queued, even on a loaded machine
+  // (with 150 one process finished them all once, during a full parallel run).
+  const JOBS = 400;
 
   beforeAll(async () => {
     db = await createTestDatabase();
