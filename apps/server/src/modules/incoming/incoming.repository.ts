@@ -5,6 +5,7 @@ import type { Database, IncomingDocumentsTable } from '../../platform/db/schema.
 import { isParticipant, visibleTo, type IncomingViewer } from './incoming.visibility.ts';
 import { searchPredicate, sqliteFtsMatch, tokenFrequencies, type TokenFrequencies } from './incoming.search.ts';
 import { registerScopeKey } from './incoming.models.ts';
+import { looksLikeNotation } from '../../platform/text/tokens.ts';
 
 type Db = Kysely<Database>;
 
@@ -276,8 +277,49 @@ function walksSortIndex(d: Dialect, q: IncomingListQuery): boolean {
   return d.kind === 'sqlite' && (q.sort === 'urgency_desc' || q.sort === 'deadline_asc') && !narrowed;
 }
 
+interface IdRange {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * A full-text search inside a date window (year, from, to) on SQLite: the newest-first walk of FTS5 would
+ * pass every newer match before reaching the window (last year's "đảng viên" at 1M: 240–310 ms → 25 ms). The
+ * smallest and largest id of the visible committees' documents in the window — read from the
+ * (committee_id, arrival_date) index, which carries the rowid — bound the walk exactly: every document of
+ * the window lies between them. Null when no bound applies; `{lo: 1, hi: 0}` when the window is empty.
+ */
+async function dateWindowIds(db: Db, d: Dialect, viewer: IncomingViewer, q: IncomingListQuery): Promise<IdRange | null> {
+  const from = [q.year !== undefined ? `${q.year}-01-01` : null, q.from ?? null].filter((x): x is string => x !== null).sort().pop();
+  const to = [q.year !== undefined ? `${q.year}-12-31` : null, q.to ?? null].filter((x): x is string => x !== null).sort()[0];
+  // PostgreSQL is left out: with the id bound its planner walked the primary key (~0.5 s), worse than its own plan (~100 ms).
+  if (d.kind !== 'sqlite' || !q.q || looksLikeNotation(q.q) || (!from && !to) || viewer.committeeIds === null) {
+    return null;
+  }
+  let r = db
+    .selectFrom('incoming_documents')
+    .select((eb) => [eb.fn.min<number>('id').as('lo'), eb.fn.max<number>('id').as('hi')])
+    .where('committee_id', 'in', viewer.committeeIds.length ? viewer.committeeIds : [-1]);
+  if (from) {
+    r = r.where('arrival_date', '>=', from);
+  }
+  if (to) {
+    r = r.where('arrival_date', '<=', to);
+  }
+  const row = await r.executeTakeFirst();
+  return row?.lo == null || row.hi == null ? { lo: 1, hi: 0 } : { lo: row.lo, hi: row.hi };
+}
+
 /** The filtered, visibility-checked id query shared by the list and its count. */
-function filtered(db: Db, d: Dialect, viewer: IncomingViewer, q: IncomingListQuery, lc: ListContext, freqs: TokenFrequencies | null) {
+function filtered(
+  db: Db,
+  d: Dialect,
+  viewer: IncomingViewer,
+  q: IncomingListQuery,
+  lc: ListContext,
+  freqs: TokenFrequencies | null,
+  idRange: IdRange | null = null,
+) {
   const base = db.selectFrom('incoming_documents');
   // SQLite full-text search: FTS5 is the outer loop (CROSS JOIN keeps that order), see sqliteFtsMatch.
   const match = q.q ? sqliteFtsMatch(d, q.q) : null;
@@ -290,6 +332,14 @@ function filtered(db: Db, d: Dialect, viewer: IncomingViewer, q: IncomingListQue
           .where(sql<SqlBool>`incoming_fts match ${match}`)
           .where(sql<SqlBool>`incoming_fts.rowid = incoming_documents.id`) as unknown as typeof base)
   ).where(visibleTo(viewer, { walkSortIndex: walksSortIndex(d, q) }));
+  if (idRange !== null) {
+    // The search walks only the window's ids instead of every newer match (see dateWindowIds): FTS5 seeks
+    // its rowid range.
+    qb =
+      match !== null
+        ? qb.where(sql<SqlBool>`incoming_fts.rowid between ${idRange.lo} and ${idRange.hi}`)
+        : qb.where('incoming_documents.id', '>=', idRange.lo).where('incoming_documents.id', '<=', idRange.hi);
+  }
   if (q.year !== undefined) {
     qb = qb.where('incoming_documents.arrival_date', '>=', `${q.year}-01-01`).where('incoming_documents.arrival_date', '<=', `${q.year}-12-31`);
   }
@@ -377,7 +427,8 @@ export async function listIncoming(
   lc: ListContext,
 ): Promise<{ items: ListRow[]; total: number; totalCapped: boolean }> {
   const freqs = q.q ? await tokenFrequencies(db, d) : null;
-  let ids = filtered(db, d, viewer, q, lc, freqs).select('incoming_documents.id');
+  const idRange = await dateWindowIds(db, d, viewer, q);
+  let ids = filtered(db, d, viewer, q, lc, freqs, idRange).select('incoming_documents.id');
   // Walking the FTS5 rowids in order is what lets SQLite stop at the page; ordered by the document id
   // (the same number) it would sort every match first.
   const ftsOrder = q.q !== undefined && sqliteFtsMatch(d, q.q) !== null;
@@ -413,7 +464,7 @@ export async function listIncoming(
     ids.limit(q.limit).offset(q.offset).execute(),
     countWithin(db, d, COUNT_BUDGET_MS, (x) =>
       x
-        .selectFrom(filtered(x, d, viewer, q, lc, freqs).select(sql.lit(1).as('one')).limit(COUNT_CAP + 1).as('hits'))
+        .selectFrom(filtered(x, d, viewer, q, lc, freqs, idRange).select(sql.lit(1).as('one')).limit(COUNT_CAP + 1).as('hits'))
         .select((eb) => eb.fn.countAll<number | string>().as('n')),
     ),
   ]);

@@ -136,4 +136,17 @@ describe('incoming documents over HTTP', () => {
     const none = (await vanthu.get('/api/incoming?q=khong co van ban nao nhu vay')).json();
     expect(none).toMatchObject({ items: [], total: 0 });
   });
+
+  it('searches inside a date window: every match of the window, none outside it', async () => {
+    const word = 'thuynongcuaso';
+    const early = await vanthu.post('/api/incoming', { ...base, notation: '81-KH/TU', arrivedAt: '2026-11-10T02:00:00Z', documentDate: '2026-11-09', summary: `Kế hoạch ${word} đầu tháng` });
+    const late = await vanthu.post('/api/incoming', { ...base, notation: '82-KH/TU', summary: `Kế hoạch ${word} cuối tháng` });
+    expect([early.statusCode, late.statusCode]).toEqual([201, 201]);
+    const ids = async (query: string) => ((await vanthu.get(`/api/incoming?q=${word}${query}`)).json().items as { id: number }[]).map((i) => i.id);
+    expect(await ids('&from=2026-11-01&to=2026-11-15')).toEqual([early.json().id]);
+    expect(await ids('&from=2026-11-20')).toEqual([late.json().id]);
+    expect(await ids('&year=2026')).toEqual([late.json().id, early.json().id]);
+    expect(await ids('&year=2025')).toEqual([]);
+    expect(await ids('&from=2026-11-11&to=2026-11-12')).toEqual([]);
+  });
 });
