@@ -28,6 +28,14 @@ const DocumentTypesRoute = lazyRoute(
 );
 const AuditRoute = lazyRoute(() => import('../features/audit/routes/AuditRoute'), 'AuditRoute');
 const IncomingListRoute = lazyRoute(() => import('../features/incoming/routes/IncomingListRoute'), 'IncomingListRoute');
+const IncomingRegistersRoute = lazyRoute(
+  () => import('../features/incoming/routes/IncomingRegistersRoute'),
+  'IncomingRegistersRoute',
+);
+const IncomingDeadlineRulesRoute = lazyRoute(
+  () => import('../features/incoming/routes/IncomingDeadlineRulesRoute'),
+  'IncomingDeadlineRulesRoute',
+);
 const IncomingNewRoute = lazyRoute(() => import('../features/incoming/routes/IncomingNewRoute'), 'IncomingNewRoute');
 const IncomingInboxRoute = lazyRoute(() => import('../features/incoming/routes/IncomingInboxRoute'), 'IncomingInboxRoute');
 const IncomingReportRoute = lazyRoute(
@@ -69,6 +77,8 @@ export const router = createBrowserRouter([
           { path: 'incoming/new', element: need('incoming.register', <IncomingNewRoute />) },
           { path: 'incoming/inbox', element: need('incoming.view', <IncomingInboxRoute />) },
           { path: 'incoming/report', element: need('incoming.view', <IncomingReportRoute />) },
+          { path: 'incoming/registers', element: need('incoming.view', <IncomingRegistersRoute />) },
+          { path: 'incoming/deadline-rules', element: <IncomingDeadlineRulesRoute /> },
           { path: 'incoming/:id', element: need('incoming.view', <IncomingDetailRoute />) },
           { path: 'account', element: <AccountRoute /> },
           { path: 'admin/org', element: need('org.manage', <OrgAdminRoute />) },

@@ -1,4 +1,4 @@
-import { BarChartOutlined, InboxOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { BarChartOutlined, BookOutlined, InboxOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,6 +62,13 @@ export function IncomingListRoute() {
               data-testid="incoming-report"
             >
               {t('incoming.list.report')}
+            </Button>
+            <Button
+              icon={<BookOutlined />}
+              onClick={() => navigate('/incoming/registers')}
+              data-testid="incoming-registers"
+            >
+              {t('incoming.list.registers')}
             </Button>
           </>
         }
