@@ -10,6 +10,7 @@ const ALL_MENUS = [
   'menu-roles',
   'menu-settings',
   'menu-document-types',
+  'menu-deadline-rules',
   'menu-audit',
 ];
 const EVERYONE = ['menu-home', 'menu-org', 'menu-calendar'];

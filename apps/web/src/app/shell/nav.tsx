@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
@@ -93,6 +94,13 @@ export const ADMIN_NAV: NavItem[] = [
     testId: 'menu-document-types',
     icon: <FileTextOutlined />,
     permission: 'settings.view',
+  },
+  {
+    path: '/incoming/deadline-rules',
+    labelKey: 'nav.deadlineRules',
+    testId: 'menu-deadline-rules',
+    icon: <FieldTimeOutlined />,
+    permission: 'settings.manage',
   },
   {
     path: '/admin/audit',
