@@ -24,6 +24,9 @@ import { incomingErrors as E } from './incoming.errors.ts';
 import { presentDetail, presentListItem } from './incoming.presenters.ts';
 import * as repo from './incoming.repository.ts';
 import * as uc from './incoming.usecases.ts';
+import * as flow from './incoming.flow.ts';
+import { updateIncoming } from './incoming.correction.ts';
+import { registerIncoming } from './incoming.registration.ts';
 
 const tag = 'incoming';
 
@@ -248,7 +251,7 @@ export function incomingRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       const b = by(req);
-      const { id, warnings } = await uc.registerIncoming(ctx, b, req.body);
+      const { id, warnings } = await registerIncoming(ctx, b, req.body);
       return reply.status(201).send({ ...(await detailFor(req, id)), warnings });
     },
   );
@@ -298,7 +301,7 @@ export function incomingRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      await uc.updateIncoming(ctx, by(req), req.params.id, req.body);
+      await updateIncoming(ctx, by(req), req.params.id, req.body);
       return detailFor(req, req.params.id);
     },
   );
@@ -327,40 +330,40 @@ export function incomingRoutes(app: App, ctx: AppContext): void {
 
   // Examples use demo documents seeded in the state each step needs (seed.incoming.ts, EXAMPLE_DOCS).
   stepRoute('present', { vi: 'Trình lãnh đạo', en: 'Present to a leader' }, presentInput, { id: 3, body: { toUserId: 4, note: '' }, as: 'vanthu' }, (b, id, i) =>
-    uc.presentIncoming(ctx, b, id, i),
+    flow.presentIncoming(ctx, b, id, i),
   );
   stepRoute(
     'direct',
     { vi: 'Cho ý kiến chỉ đạo, phân phối xử lý', en: 'Direct: lead unit or person, co-units, deadline' },
     directInput,
     { id: 4, body: { direction: 'Giao Văn phòng Tỉnh ủy chủ trì, tham mưu.', leadAgencyId: 1, deadline: '2026-12-31' }, as: 'bithu' },
-    (b, id, i) => uc.directIncoming(ctx, b, id, i),
+    (b, id, i) => flow.directIncoming(ctx, b, id, i),
   );
   stepRoute(
     'redirect',
     { vi: 'Chuyển lại đơn vị xử lý', en: 'Redirect to another lead' },
     directInput,
     { id: 5, body: { direction: 'Chuyển Ban Tổ chức Tỉnh ủy chủ trì.', leadAgencyId: 2 }, as: 'bithu' },
-    (b, id, i) => uc.redirectIncoming(ctx, b, id, i),
+    (b, id, i) => flow.redirectIncoming(ctx, b, id, i),
   );
   stepRoute('start', { vi: 'Nhận xử lý', en: 'Start handling' }, noteInput, { id: 6, body: {}, as: 'chuyenvien' }, (b, id, i) =>
-    uc.startIncoming(ctx, b, id, i.note),
+    flow.startIncoming(ctx, b, id, i.note),
   );
   stepRoute(
     'complete',
     { vi: 'Hoàn thành xử lý', en: 'Complete handling with a result note' },
     completeInput,
     { id: 7, body: { resultNote: 'Đã tham mưu văn bản trả lời.' }, as: 'chuyenvien' },
-    (b, id, i) => uc.completeIncoming(ctx, b, id, i),
+    (b, id, i) => flow.completeIncoming(ctx, b, id, i),
   );
   stepRoute('file', { vi: 'Lưu để biết', en: 'File for information' }, noteInput, { id: 8, body: { note: 'Để biết.' }, as: 'bithu' }, (b, id, i) =>
-    uc.fileIncoming(ctx, b, id, i.note),
+    flow.fileIncoming(ctx, b, id, i.note),
   );
   stepRoute('return', { vi: 'Trả lại', en: 'Return (to the office, or to the directing leader)' }, reasonInput, { id: 9, body: { reason: 'Đề nghị bổ sung tài liệu kèm theo.' }, as: 'bithu' }, (b, id, i) =>
-    uc.returnIncoming(ctx, b, id, i.reason),
+    flow.returnIncoming(ctx, b, id, i.reason),
   );
   stepRoute('cancel', { vi: 'Thu hồi (giữ số đến)', en: 'Cancel (thu hồi), keeping the number' }, reasonInput, { id: 10, body: { reason: 'Cơ quan ban hành thu hồi văn bản.' }, as: 'vanthu' }, (b, id, i) =>
-    uc.cancelIncoming(ctx, b, id, i.reason),
+    flow.cancelIncoming(ctx, b, id, i.reason),
   );
 
   app.get(

@@ -8,7 +8,8 @@ import { inTransaction } from '../../platform/context.ts';
 import type { Actor } from '../auth/auth.models.ts';
 import { rolesOfUser } from '../auth/auth.repository.ts';
 import { addCalendarDays, toVietnamDate } from '../calendar/calendar.workdays.ts';
-import * as uc from '../incoming/incoming.usecases.ts';
+import * as flow from '../incoming/incoming.flow.ts';
+import { registerIncoming } from '../incoming/incoming.registration.ts';
 import { encryptsUploads } from '../files/files.policies.ts';
 import { getSettings } from '../settings/settings.repository.ts';
 
@@ -130,24 +131,24 @@ export async function seedDemoIncoming(ctx: Ctx, store: FileStore | null): Promi
       registerKind: d.register ?? 'ordinary',
       attachments: fileId ? [{ fileId, main: true }] : [],
     });
-    const { id } = await uc.registerIncoming(ctx, { actor: clerk, audit }, input);
+    const { id } = await registerIncoming(ctx, { actor: clerk, audit }, input);
     if (d.state === 'registered') {
       continue;
     }
     if (d.state === 'cancelled') {
-      await uc.cancelIncoming(ctx, { actor: clerk, audit }, id, 'Cơ quan ban hành đã thu hồi, thay thế bằng văn bản khác.');
+      await flow.cancelIncoming(ctx, { actor: clerk, audit }, id, 'Cơ quan ban hành đã thu hồi, thay thế bằng văn bản khác.');
       continue;
     }
-    await uc.presentIncoming(ctx, { actor: clerk, audit }, id, { toUserId: leader.userId, note: '' });
+    await flow.presentIncoming(ctx, { actor: clerk, audit }, id, { toUserId: leader.userId, note: '' });
     if (d.state === 'presented') {
       continue;
     }
     if (d.state === 'filed') {
-      await uc.fileIncoming(ctx, { actor: leader, audit }, id, 'Lưu để biết, theo dõi.');
+      await flow.fileIncoming(ctx, { actor: leader, audit }, id, 'Lưu để biết, theo dõi.');
       continue;
     }
     const lead = agencies.get(d.lead ?? 'VPTU') ?? null;
-    await uc.directIncoming(ctx, { actor: leader, audit }, id, {
+    await flow.directIncoming(ctx, { actor: leader, audit }, id, {
       direction: `Giao ${d.lead === 'VPTU' || !d.lead ? 'Văn phòng Tỉnh ủy' : 'cơ quan chủ trì'} nghiên cứu, tham mưu; báo cáo kết quả.`,
       leadAgencyId: lead,
       leadUserId: null,
@@ -164,10 +165,10 @@ export async function seedDemoIncoming(ctx: Ctx, store: FileStore | null): Promi
     }
     const handler = await handlerOf(d.lead);
     if (handler === specialist) {
-      await uc.startIncoming(ctx, { actor: handler, audit }, id, '');
+      await flow.startIncoming(ctx, { actor: handler, audit }, id, '');
     }
     if (d.state === 'done') {
-      await uc.completeIncoming(ctx, { actor: handler, audit }, id, { resultNote: 'Đã tham mưu, triển khai thực hiện.', replyOutgoingId: null });
+      await flow.completeIncoming(ctx, { actor: handler, audit }, id, { resultNote: 'Đã tham mưu, triển khai thực hiện.', replyOutgoingId: null });
     }
   }
   return n;
