@@ -81,7 +81,7 @@ export async function incomingPlans({
 } = {}) {
   const paths = benchPaths({ n });
   const { tsImport } = await import('tsx/esm/api');
-  const repo = await tsImport('../apps/server/src/modules/incoming/incoming.repository.ts', here);
+  const repo = await tsImport('../apps/server/src/modules/incoming/incoming.list.repository.ts', here);
   const contracts = await tsImport('../packages/contracts/src/index.ts', here);
   const { dialectFor } = await tsImport('../apps/server/src/platform/db/dialect.ts', here);
   const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);

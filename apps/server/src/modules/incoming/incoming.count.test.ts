@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DB, type TestContext } from '../../../test/test-context.ts';
-import { countWithin } from './incoming.repository.ts';
+import { countWithin } from './incoming.list.repository.ts';
 
 /** The list's count has a time budget on PostgreSQL: past it the list answers an estimate instead of waiting. */
 describe(`a count within a time budget on ${TEST_DB}`, () => {

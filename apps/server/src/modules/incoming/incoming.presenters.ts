@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { dueFlagsOf } from './incoming.models.ts';
 import * as repo from './incoming.repository.ts';
+import { loadListRows, type ListRow } from './incoming.list.repository.ts';
 
 type Window = { today: string; soonLimit: string };
 
-export function presentListItem(r: repo.ListRow, w: Window): IncomingListItem {
+export function presentListItem(r: ListRow, w: Window): IncomingListItem {
   return {
     id: r.id,
     registerId: r.register_id,
@@ -45,7 +46,7 @@ export async function presentDetail(
   abilities: Record<string, boolean>,
   { showAttachments }: { showAttachments: boolean },
 ): Promise<IncomingDetail> {
-  const [list] = await repo.loadListRows(db, [doc.id]);
+  const [list] = await loadListRows(db, [doc.id]);
   const [register, trail, recipients, attachments, presented, committee] = await Promise.all([
     repo.findRegister(db, doc.register_id),
     repo.loadTrail(db, doc.id),

@@ -14,6 +14,7 @@ import { incomingErrors as E } from './incoming.errors.ts';
 import { deadlineWindow } from './incoming.deadlines.ts';
 import { incomingAbilities, type DocFacts } from './incoming.policies.ts';
 import * as repo from './incoming.repository.ts';
+import { listIncoming } from './incoming.list.repository.ts';
 import { incomingViewer, type IncomingViewer } from './incoming.visibility.ts';
 
 export type Ctx = Pick<AppContext, 'db' | 'dialect' | 'clock'>;
@@ -111,7 +112,7 @@ export async function createRegister(
 export async function listForActor(ctx: Ctx, actor: Actor, q: IncomingListQuery) {
   const viewer = await viewerOrDeny(ctx.db, actor);
   const w = await dueWindow(ctx);
-  const r = await repo.listIncoming(ctx.db, ctx.dialect, viewer, q, {
+  const r = await listIncoming(ctx.db, ctx.dialect, viewer, q, {
     ...w,
     handlesForUnit: actor.permissions.has('incoming.handle'),
     registers: actor.permissions.has('incoming.register'),
