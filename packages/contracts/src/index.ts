@@ -7,3 +7,4 @@ export * from './notation.ts';
 export * from './incoming.ts';
 export * from './organizations.ts';
 export * from './notifications.ts';
+export * from './outgoing.ts';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database, IncomingDocumentsTable } from '../../platform/db/schema.ts';
 
 type Db = Kysely<Database>;
@@ -62,7 +62,7 @@ export async function insertDocument(
 ): Promise<number> {
   const now = `${d.arrivalDate}T01:00:00.000Z`;
   const secrecy = d.secrecy ?? 'none';
-  const values: Omit<IncomingDocumentsTable, 'id'> = {
+  const values: Omit<Insertable<IncomingDocumentsTable>, 'id'> = {
     register_id: register.id,
     committee_id: register.committeeId,
     arrival_number: d.n,

@@ -1,5 +1,5 @@
 import type { RegisterKind } from '@vanphong/contracts';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AnyDb } from '../../platform/db/dialect.ts';
 import type { Database, IncomingDocumentsTable } from '../../platform/db/schema.ts';
 import { isParticipant, visibleTo, type IncomingViewer } from './incoming.visibility.ts';
@@ -106,7 +106,7 @@ export async function takeArrivalNumber(trx: AnyDb, registerId: number): Promise
   return r.last_number;
 }
 
-export type DocumentValues = Omit<IncomingDocumentsTable, 'id'>;
+export type DocumentValues = Omit<Insertable<IncomingDocumentsTable>, 'id'>;
 
 export async function insertDocument(trx: AnyDb, values: DocumentValues): Promise<number> {
   const r = await (trx as Db).insertInto('incoming_documents').values(values).returning('id').executeTakeFirstOrThrow();
@@ -199,7 +199,7 @@ export async function insertAttachments(
 
 /* ---------------- one document ---------------- */
 
-export type DocumentRow = Omit<IncomingDocumentsTable, 'id'> & { id: number };
+export type DocumentRow = Selectable<IncomingDocumentsTable>;
 
 /** One document if the viewer may see it, else null (the caller answers 404). */
 export async function findVisibleDocument(db: Db, viewer: IncomingViewer, id: number): Promise<DocumentRow | null> {
