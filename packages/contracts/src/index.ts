@@ -8,3 +8,4 @@ export * from './incoming.ts';
 export * from './organizations.ts';
 export * from './notifications.ts';
 export * from './outgoing.ts';
+export * from './signatures.ts';
