@@ -123,7 +123,8 @@ export const commentInput = z.object({ body: required(4000), versionId: dbId.opt
 export const decisionInput = z.object({ version: z.number().int().positive(), comment: text(4000).default('') }).strict();
 export const returnInput = z.object({ version: z.number().int().positive(), comment: required(4000) }).strict();
 export const submitInput = z.object({ version: z.number().int().positive() }).strict();
-export const issueInput = z.object({ version: z.number().int().positive() }).strict();
+/** Issue with the next number of the series, or with a number reserved earlier for this document signed on paper. */
+export const issueInput = z.object({ version: z.number().int().positive(), reservedNumberId: dbId.optional() }).strict();
 export const recallInput = z.object({ version: z.number().int().positive(), reason: required(1000) }).strict();
 export const recallAnswerInput = z.object({ agree: z.boolean(), note: text(1000).default('') }).strict();
 

@@ -59,18 +59,19 @@ export async function insertRegister(
   return r.id;
 }
 
-/** The committee's register of a kind for a year, created on first use (race-safe: a unique key decides). */
+/** The register of a committee (or one of its agencies) of a kind for a year, created on first use (race-safe: a unique key decides). */
 export async function ensureRegister(
   trx: AnyDb,
-  v: { committeeId: number; year: number; kind: RegisterKind; name: string; now: string },
+  v: { committeeId: number; agencyId?: number | null; year: number; kind: RegisterKind; name: string; now: string },
 ): Promise<RegisterRow & { created: boolean }> {
   const db = trx as Db;
-  const scopeKey = registerScopeKey(v.committeeId, null);
+  const agencyId = v.agencyId ?? null;
+  const scopeKey = registerScopeKey(v.committeeId, agencyId);
   const inserted = await db
     .insertInto('incoming_registers')
     .values({
       committee_id: v.committeeId,
-      agency_id: null,
+      agency_id: agencyId,
       scope_key: scopeKey,
       year: v.year,
       kind: v.kind,
