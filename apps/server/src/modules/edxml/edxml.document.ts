@@ -256,9 +256,9 @@ function readAttachments(rd: ElementReader, root: XmlNode, envelope: XmlNode | u
     const p = `${PATH.attachments}/Attachment[${i + 1}]`;
     const contentId = stripCid(rd.text(n, 'ContentId', p) ?? '') || String(i + 1);
     const ref = refs.find((r) => r.contentId === contentId);
-    const transfer = rd.text(n, 'ContentTransferEncoded', p);
+    const transfer = rd.raw(n, 'ContentTransferEncoded', p);
     // Some writers put the word "base64" here and the data in <Value>.
-    const data = transfer?.toLowerCase() === 'base64' ? rd.text(n, 'Value', p) : transfer;
+    const data = transfer?.toLowerCase() === 'base64' ? rd.raw(n, 'Value', p) : transfer;
     const bytes = data === undefined ? null : decodeBase64Strict(data);
     if (data === undefined) {
       rd.report(`${p}/ContentTransferEncoded`, 'bắt buộc');

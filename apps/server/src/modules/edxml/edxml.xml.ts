@@ -47,6 +47,9 @@ const parser = new XMLParser({
   ignorePiTags: true,
   processEntities: true,
   entityDecoder,
+  // Base64 bodies are read raw, by a search for the closing tag: the parser's character-by-character
+  // text reading takes ~13 s on a 40 MB attachment, this ~0.2 s.
+  stopNodes: ['*.ContentTransferEncoded', '*.Value'],
 });
 
 const builder = new XMLBuilder({
@@ -199,6 +202,17 @@ export class ElementReader {
       return undefined;
     }
     const t = raw === undefined ? '' : cleanText(raw);
+    return t === '' ? undefined : t;
+  }
+
+  /** The raw text of an element read as a stop node (base64): CDATA markers removed, not normalised. */
+  raw(parent: XmlNode | undefined, name: string, path: string): string | undefined {
+    const v = parent?.[name];
+    if (Array.isArray(v)) {
+      this.report(childPath(path, name), 'chỉ được xuất hiện một lần');
+      return undefined;
+    }
+    const t = typeof v === 'string' ? v.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1').trim() : '';
     return t === '' ? undefined : t;
   }
 
