@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,11 @@ import { officeErrors } from './office.errors.ts';
  */
 
 export const SOFFICE_ENV = 'VANPHONG_SOFFICE';
-export const CANDIDATES = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/lib/libreoffice/program/soffice'];
+export const CANDIDATES = [
+  '/usr/bin/soffice',
+  '/usr/bin/libreoffice',
+  '/usr/lib/libreoffice/program/soffice',
+];
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_CONCURRENCY = 2;
@@ -87,12 +91,57 @@ let poolRoot: string | null = null;
 let profileSeq = 0;
 const freeProfiles: string[] = [];
 
-const SEEDED_REGISTRY = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse"><value>99.0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value></prop></item>
-</oor:items>
-`;
+const registryItem = (path: string, body: string) => `<item oor:path="${path}">${body}</item>`;
+const prop = (name: string, value: string) =>
+  `<prop oor:name="${name}" oor:op="fuse"><value>${value}</value></prop>`;
+
+/** Whether fontconfig knows a font family (false when fc-list itself is missing). */
+function hasFontFamily(family: string): boolean {
+  try {
+    return (
+      execFileSync('fc-list', [`:family=${family}`, 'family'], { encoding: 'utf8', timeout: 5000 }).trim() !==
+      ''
+    );
+  } catch {
+    return false;
+  }
+}
+
+let seededRegistry: string | null = null;
+
+/**
+ * The registry every profile starts with. Besides skipping the graphics self-test: Debian's
+ * fonts-liberation 1.07 has no Vietnamese, so LibreOffice drew "Times New Roman" with Liberation
+ * Serif and took each "ả", "ộ"… from Tinos, mixing two fonts in one word. When the real Times New
+ * Roman is absent and Tinos (fonts-croscore, same metrics, full Vietnamese) is present, Times New
+ * Roman is always replaced by Tinos.
+ */
+function registry(): string {
+  if (seededRegistry !== null) {
+    return seededRegistry;
+  }
+  const items = [
+    registryItem('/org.openoffice.Setup/Product', prop('ooSetupLastVersion', '99.0')),
+    registryItem('/org.openoffice.Office.Common/Misc', prop('FirstRun', 'false')),
+  ];
+  if (!hasFontFamily('Times New Roman') && hasFontFamily('Tinos')) {
+    items.push(
+      registryItem('/org.openoffice.Office.Common/Font/Substitution', prop('Replacement', 'true')),
+      registryItem(
+        '/org.openoffice.Office.Common/Font/Substitution/FontPairs',
+        `<node oor:name="_0" oor:op="replace">${prop('Always', 'true')}${prop('OnScreenOnly', 'false')}${prop('ReplaceFont', 'Times New Roman')}${prop('SubstituteFont', 'Tinos')}</node>`,
+      ),
+    );
+  }
+  seededRegistry = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    ...items,
+    '</oor:items>',
+    '',
+  ].join('\n');
+  return seededRegistry;
+}
 
 function takeProfile(): string {
   const reused = freeProfiles.pop();
@@ -107,7 +156,7 @@ function takeProfile(): string {
   profileSeq += 1;
   const dir = path.join(poolRoot, `profile-${profileSeq}`);
   fs.mkdirSync(path.join(dir, 'user'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), SEEDED_REGISTRY);
+  fs.writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), registry());
   return dir;
 }
 
@@ -153,13 +202,22 @@ export async function docxToPdf(docx: Buffer, options: ConvertOptions = {}): Pro
 function readPdf(file: string, output: string): Buffer {
   const pdf = fs.existsSync(file) ? fs.readFileSync(file) : null;
   if (!pdf || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
-    throw officeErrors.conversionFailed({ reason: 'no_output', stderr: output || 'soffice exited without writing a PDF' });
+    throw officeErrors.conversionFailed({
+      reason: 'no_output',
+      stderr: output || 'soffice exited without writing a PDF',
+    });
   }
   return pdf;
 }
 
 /** Runs one conversion; resolves with what soffice printed (its errors go to stdout as often as not). */
-function runSoffice(soffice: string, profile: string, outdir: string, input: string, timeoutMs: number): Promise<string> {
+function runSoffice(
+  soffice: string,
+  profile: string,
+  outdir: string,
+  input: string,
+  timeoutMs: number,
+): Promise<string> {
   const args = [
     '--headless',
     '--norestore',
@@ -197,9 +255,22 @@ function runSoffice(soffice: string, profile: string, outdir: string, input: str
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
       if (timedOut) {
-        reject(officeErrors.conversionFailed({ reason: 'timeout', timeoutMs, stderr: output.slice(0, STDERR_LIMIT) }));
+        reject(
+          officeErrors.conversionFailed({
+            reason: 'timeout',
+            timeoutMs,
+            stderr: output.slice(0, STDERR_LIMIT),
+          }),
+        );
       } else if (exitCode !== 0) {
-        reject(officeErrors.conversionFailed({ reason: 'exit', exitCode, signal, stderr: output.slice(0, STDERR_LIMIT) }));
+        reject(
+          officeErrors.conversionFailed({
+            reason: 'exit',
+            exitCode,
+            signal,
+            stderr: output.slice(0, STDERR_LIMIT),
+          }),
+        );
       } else {
         resolve(output);
       }

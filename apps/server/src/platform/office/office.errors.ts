@@ -7,7 +7,8 @@ export const officeErrors = {
     new AppError({
       code: 'office.unavailable',
       status: 503,
-      message: 'LibreOffice is not installed: install the Debian package libreoffice-writer-nogui or set VANPHONG_SOFFICE',
+      message:
+        'LibreOffice is not installed: install the Debian package libreoffice-writer-nogui or set VANPHONG_SOFFICE',
       details: { looked },
     }),
   conversionFailed: (details: {

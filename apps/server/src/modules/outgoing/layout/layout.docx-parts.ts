@@ -1,7 +1,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
   LineRuleType,
   Paragraph,
   Table,
@@ -34,9 +33,10 @@ export const PAGE = {
 } as const;
 
 /** The width between the margins, in twips. */
-export const TEXT_WIDTH = convertMillimetersToTwip(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm);
+/** Millimetres to twips, rounded (docx's own helper truncates: A4 would come out 11905 × 16837). */
+export const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 
-export const mm = (millimetres: number) => Math.round(convertMillimetersToTwip(millimetres));
+export const TEXT_WIDTH = mm(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm);
 
 export interface RunStyle {
   pt: number;
@@ -183,6 +183,13 @@ export const bodyParagraphs = (body: string) =>
 
 /** "Nơi nhận" lines as printed: "- X," for each and "- Lưu X." for the last. */
 export function recipientTexts(lines: string[]): string[] {
-  const clean = lines.map((l) => l.trim().replace(/^-\s*/, '').replace(/[,.;]+$/, '')).filter((l) => l.length > 0);
+  const clean = lines
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^-\s*/, '')
+        .replace(/[,.;]+$/, ''),
+    )
+    .filter((l) => l.length > 0);
   return clean.map((l, i) => `- ${l}${i === clean.length - 1 ? '.' : ','}`);
 }

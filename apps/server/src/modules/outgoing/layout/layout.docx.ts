@@ -1,5 +1,18 @@
 import { Document, Packer, type Paragraph, type Table } from 'docx';
-import { blank, bodyParagraphs, FONT, grid, line, mm, PAGE, para, recipientTexts, row, run, TEXT_WIDTH } from './layout.docx-parts.ts';
+import {
+  blank,
+  bodyParagraphs,
+  FONT,
+  grid,
+  line,
+  mm,
+  PAGE,
+  para,
+  recipientTexts,
+  row,
+  run,
+  TEXT_WIDTH,
+} from './layout.docx-parts.ts';
 import { addresseeBlock, partyHeader, stateHeader, title } from './layout.headers.ts';
 import type { DocumentLayout } from './layout.models.ts';
 import { isLetter, notationOf } from './layout.notation.ts';
@@ -56,7 +69,13 @@ function blocks(layout: DocumentLayout): (Paragraph | Table)[] {
 /** Body 14 pt, justified, first line indented 1 cm, 6 pt between paragraphs. */
 function body(text: string, afterTitle: boolean): Paragraph[] {
   return bodyParagraphs(text).map((p, i) =>
-    para([run(p, { pt: 14 })], { align: 'justify', firstLineMm: 10, after: 6, before: i === 0 && afterTitle ? 12 : 0, lineMultiple: 1.1 }),
+    para([run(p, { pt: 14 })], {
+      align: 'justify',
+      firstLineMm: 10,
+      after: 6,
+      before: i === 0 && afterTitle ? 12 : 0,
+      lineMultiple: 1.1,
+    }),
   );
 }
 

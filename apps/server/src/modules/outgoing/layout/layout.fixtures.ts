@@ -89,7 +89,11 @@ export const nghiQuyet = (): DocumentLayout => ({
   authorityLine: 'T/M BAN THƯỜNG VỤ',
   signerTitle: 'BÍ THƯ',
   signerName: 'Lê Minh Quang',
-  recipientLines: ['Ban Bí thư Trung ương Đảng (để b/c)', 'Các đảng ủy trực thuộc Tỉnh ủy', 'Lưu Văn phòng Tỉnh ủy'],
+  recipientLines: [
+    'Ban Bí thư Trung ương Đảng (để b/c)',
+    'Các đảng ủy trực thuộc Tỉnh ủy',
+    'Lưu Văn phòng Tỉnh ủy',
+  ],
 });
 
 /** A kế hoạch of the committee signed K/T, marked Mật and Khẩn. */
@@ -141,6 +145,11 @@ export const stateCongVan = (): DocumentLayout => ({
 });
 
 /** A draft công văn: no number, no date yet. */
-export const draftCongVan = (): DocumentLayout => ({ ...congVan(), number: null, notation: null, date: null });
+export const draftCongVan = (): DocumentLayout => ({
+  ...congVan(),
+  number: null,
+  notation: null,
+  date: null,
+});
 
 export const ALL_FIXTURES = { congVan, thongBao, nghiQuyet, keHoach, stateCongVan, draftCongVan };

@@ -25,7 +25,13 @@ export function partyHeader(layout: DocumentLayout): Table {
   const date = dateLine(layout.place, layout.date, layout.draftYear);
   return grid(
     [
-      row([[line(layout.superiorLine, { pt: 14 })], [line('ĐẢNG CỘNG SẢN VIỆT NAM', { pt: 15, bold: true, underline: true })]], PARTY_COLUMNS),
+      row(
+        [
+          [line(layout.superiorLine, { pt: 14 })],
+          [line('ĐẢNG CỘNG SẢN VIỆT NAM', { pt: 15, bold: true, underline: true })],
+        ],
+        PARTY_COLUMNS,
+      ),
       row([[line(layout.issuerLine, { pt: 14, bold: true })], []], PARTY_COLUMNS),
       row([[line('*', { pt: 14 })], []], PARTY_COLUMNS),
       row([left, [para([run(date, { pt: 14, italic: true })], { align: 'right' })]], PARTY_COLUMNS),
@@ -55,7 +61,10 @@ export function stateHeader(layout: DocumentLayout): Table {
   ];
   const date = dateLine(layout.place, layout.date, layout.draftYear);
   return grid(
-    [row([issuer, nation], STATE_COLUMNS), row([left, [line(date, { pt: 14, italic: true }, { before: 6 })]], STATE_COLUMNS)],
+    [
+      row([issuer, nation], STATE_COLUMNS),
+      row([left, [line(date, { pt: 14, italic: true }, { before: 6 })]], STATE_COLUMNS),
+    ],
     STATE_COLUMNS,
   );
 }
@@ -79,14 +88,31 @@ export function title(layout: DocumentLayout): Paragraph[] {
  * line, the last ending with "." and all hanging after the label.
  */
 export function addresseeBlock(addressees: string[]): Paragraph[] {
-  const names = addressees.map((a) => a.trim().replace(/^-\s*/, '').replace(/[,.;]+$/, '')).filter((a) => a.length > 0);
+  const names = addressees
+    .map((a) =>
+      a
+        .trim()
+        .replace(/^-\s*/, '')
+        .replace(/[,.;]+$/, ''),
+    )
+    .filter((a) => a.length > 0);
   if (names.length <= 1) {
-    return [para([run('Kính gửi: ', { pt: 14 }), run(names[0] ?? '', { pt: 14 })], { align: 'center', before: 12, after: 6 })];
+    return [
+      para([run('Kính gửi: ', { pt: 14 }), run(names[0] ?? '', { pt: 14 })], {
+        align: 'center',
+        before: 12,
+        after: 6,
+      }),
+    ];
   }
   const items = names.map((n, i) => `- ${n}${i === names.length - 1 ? '.' : ','}`);
   return items.map((item, i) =>
     i === 0
-      ? para([run('Kính gửi:', { pt: 14 }), run(`\t${item}`, { pt: 14 })], { leftMm: 52, hangingMm: 24, before: 12 })
+      ? para([run('Kính gửi:', { pt: 14 }), run(`\t${item}`, { pt: 14 })], {
+          leftMm: 52,
+          hangingMm: 24,
+          before: 12,
+        })
       : para([run(item, { pt: 14 })], { leftMm: 52, hangingMm: 0, after: i === items.length - 1 ? 6 : 0 }),
   );
 }

@@ -5,7 +5,7 @@ import type { DocumentLayout } from './layout.models.ts';
 export const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The gap a draft prints where the number will go at issue ("Số      -CV/TU"). */
-export const NUMBER_GAP = ' '.repeat(6);
+export const NUMBER_GAP = ' '.repeat(5);
 
 /**
  * A công văn (letter) has no type-name heading: its trích yếu "V/v …" sits under the number and a
@@ -22,7 +22,9 @@ function notationTail(layout: NotationInput): string {
   if (layout.layout === 'party') {
     return `-${layout.typeAbbreviation}/${layout.issuerAbbreviation}`;
   }
-  return isLetter(layout) ? `/${layout.issuerAbbreviation}` : `/${layout.typeAbbreviation}-${layout.issuerAbbreviation}`;
+  return isLetter(layout)
+    ? `/${layout.issuerAbbreviation}`
+    : `/${layout.typeAbbreviation}-${layout.issuerAbbreviation}`;
 }
 
 /**
