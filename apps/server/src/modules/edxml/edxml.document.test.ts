@@ -72,7 +72,8 @@ describe('edXML document packet', () => {
     fs.writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFC');
     expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
-    expect(text).toContain('V/v đôn đốc triển khai Đề án số hóa hồ sơ');
+    expect(text).toContain('V/v đôn đốc triển khai Đề án số hóa');
+    expect(text).toContain('Nguyễn Văn Đức');
   });
 
   it('the packet uses the national axis layout: edXML root, prefixed envelope, attachments outside it', async () => {

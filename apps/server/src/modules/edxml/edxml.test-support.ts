@@ -9,8 +9,8 @@ export function fullDocument(): EdxmlDocument {
     messageHeader: {
       from: {
         organId: '000.00.31.H10',
-        organName: 'Văn phòng Tỉnh ủy Đắk Lắk',
-        organInCharge: 'Tỉnh ủy Đắk Lắk',
+        organName: 'Tỉnh ủy Đắk Lắk',
+        organInCharge: 'Đảng bộ tỉnh Đắk Lắk',
         organAdd: 'Số 09 Lê Duẩn, phường Tân Tiến, TP. Buôn Ma Thuột, Đắk Lắk',
         email: 'vanphong@tinhuy.daklak.gov.vn',
         telephone: '0262 3852 111',
@@ -52,22 +52,48 @@ export function fullDocument(): EdxmlDocument {
       paper: 1,
       staffInfo: [{ department: 'Phòng Hành chính – Lưu trữ', staff: 'Trần Thị Đào', mobile: '0912 000 001', email: 'dao.tt@tinhuy.daklak.gov.vn' }],
     },
-    signature: { signatureValue: 'U2lnbmF0dXJlVmFsdWU=', x509SubjectName: 'CN=Văn phòng Tỉnh ủy Đắk Lắk, O=Đảng Cộng sản Việt Nam, C=VN', x509Certificate: 'TUlJQ2VydA==' },
+    signature: { signatureValue: 'U2lnbmF0dXJlVmFsdWU=', x509SubjectName: 'CN=Tỉnh ủy Đắk Lắk, O=Đảng Cộng sản Việt Nam, C=VN', x509Certificate: 'TUlJQ2VydA==' },
   };
 }
 
-/** A one-page A4 PDF with Vietnamese text in the bundled Tinos font. */
-export async function smallPdf(text = 'Số 01-CV/TU — Đắk Lắk, ngày 14 tháng 3 năm 2025'): Promise<Buffer> {
+/** A one-page A4 công văn in the Party layout (36-HD/VPTW), Vietnamese text in the bundled Tinos font. */
+export async function smallPdf(): Promise<Buffer> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
   pdf.setCreationDate(new Date('2025-03-14T02:30:00Z'));
   pdf.setModificationDate(new Date('2025-03-14T02:30:00Z'));
   pdf.setTitle('Công văn 01-CV/TU');
-  const font = await pdf.embedFont(fontBytes('regular'), { subset: true });
+  const [regular, bold, italic] = await Promise.all(
+    (['regular', 'bold', 'italic'] as const).map((s) => pdf.embedFont(fontBytes(s), { subset: true })),
+  );
   const page = pdf.addPage([595.28, 841.89]);
-  page.drawText('ĐẢNG CỘNG SẢN VIỆT NAM', { x: 330, y: 780, size: 13, font });
-  page.drawText(text, { x: 60, y: 720, size: 13, font });
-  page.drawText('V/v đôn đốc triển khai Đề án số hóa hồ sơ, tài liệu lưu trữ', { x: 60, y: 690, size: 13, font });
+  const centred = (text: string, cx: number, y: number, font: typeof regular, size = 13): void => {
+    page.drawText(text, { x: cx - font.widthOfTextAtSize(text, size) / 2, y, size, font });
+  };
+  centred('TỈNH ỦY ĐẮK LẮK', 160, 780, bold, 14);
+  centred('*', 160, 762, regular);
+  centred('Số 01-CV/TU', 160, 744, regular);
+  centred('V/v đôn đốc triển khai Đề án số hóa', 160, 724, italic, 12);
+  centred('hồ sơ, tài liệu lưu trữ của Đảng bộ tỉnh', 160, 710, italic, 12);
+  centred('ĐẢNG CỘNG SẢN VIỆT NAM', 410, 780, bold, 14);
+  const w = bold.widthOfTextAtSize('ĐẢNG CỘNG SẢN VIỆT NAM', 14);
+  page.drawLine({ start: { x: 410 - w / 2, y: 776 }, end: { x: 410 + w / 2, y: 776 }, thickness: 0.8 });
+  centred('Đắk Lắk, ngày 14 tháng 3 năm 2025', 410, 744, italic, 13);
+  centred('Kính gửi: Các huyện ủy, thị ủy, thành ủy trực thuộc.', 297, 670, regular, 14);
+  const body = [
+    'Thực hiện Kế hoạch số 12-KH/TU ngày 02/01/2025 của Ban Thường vụ Tỉnh ủy,',
+    'Thường trực Tỉnh ủy đề nghị các đồng chí đôn đốc triển khai Đề án số hóa hồ sơ,',
+    'tài liệu lưu trữ, báo cáo kết quả về Văn phòng Tỉnh ủy trước ngày 31/3/2025.',
+  ];
+  body.forEach((line, i) => page.drawText(line, { x: 85, y: 635 - i * 20, size: 13, font: regular }));
+  centred('T/L BAN THƯỜNG VỤ', 420, 560, bold);
+  centred('CHÁNH VĂN PHÒNG', 420, 544, bold);
+  centred('Nguyễn Văn Đức', 420, 480, bold);
+  page.drawText('Nơi nhận:', { x: 60, y: 560, size: 12, font: bold });
+  ['- Như trên,', '- Thường trực Tỉnh ủy (để b/c),', '- Lưu Văn phòng Tỉnh ủy.'].forEach((line, i) =>
+    page.drawText(line, { x: 60, y: 544 - i * 15, size: 11, font: regular }),
+  );
+  page.drawText('Tài liệu mẫu của vanphong — không có giá trị pháp lý.', { x: 60, y: 60, size: 9, font: italic });
   return Buffer.from(await pdf.save({ useObjectStreams: false }));
 }
 
