@@ -63,9 +63,9 @@ export async function smallPdf(): Promise<Buffer> {
   pdf.setCreationDate(new Date('2025-03-14T02:30:00Z'));
   pdf.setModificationDate(new Date('2025-03-14T02:30:00Z'));
   pdf.setTitle('Công văn 01-CV/TU');
-  const [regular, bold, italic] = await Promise.all(
-    (['regular', 'bold', 'italic'] as const).map((s) => pdf.embedFont(fontBytes(s), { subset: true })),
-  );
+  const regular = await pdf.embedFont(fontBytes('regular'), { subset: true });
+  const bold = await pdf.embedFont(fontBytes('bold'), { subset: true });
+  const italic = await pdf.embedFont(fontBytes('italic'), { subset: true });
   const page = pdf.addPage([595.28, 841.89]);
   const centred = (text: string, cx: number, y: number, font: typeof regular, size = 13): void => {
     page.drawText(text, { x: cx - font.widthOfTextAtSize(text, size) / 2, y, size, font });
