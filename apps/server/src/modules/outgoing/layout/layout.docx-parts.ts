@@ -38,6 +38,9 @@ export const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.
 
 export const TEXT_WIDTH = mm(PAGE.widthMm - PAGE.leftMm - PAGE.rightMm);
 
+/** Left and right padding inside the cells of the layout tables. */
+export const CELL_MARGIN = mm(1);
+
 export interface RunStyle {
   pt: number;
   bold?: boolean;
@@ -123,6 +126,23 @@ export function rule(columnTwips: number, fraction: number): Paragraph {
   });
 }
 
+/**
+ * A centred heading with a solid rule under it as long as the text (36-HD/VPTW: "ĐẢNG CỘNG SẢN VIỆT
+ * NAM" underlined; ND30: the motto). A paragraph border instead of a text underline: the underline
+ * runs through the dots below "Ộ" and "Ệ". `textMm` is the printed width of the text, measured once
+ * with Tinos Bold (the metrics of Times New Roman Bold); 1 mm of slack each side keeps it on one line.
+ */
+export function ruledLine(text: string, style: RunStyle, columnTwips: number, textMm: number): Paragraph {
+  const side = Math.max(0, Math.round((columnTwips - 2 * CELL_MARGIN - mm(textMm + 2)) / 2));
+  return new Paragraph({
+    children: [run(text, style)],
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+    indent: { left: side, right: side },
+    border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+  });
+}
+
 /** A row of a borderless table, each cell a stack of paragraphs (a cell may not be empty in Word). */
 export function row(cells: Paragraph[][], widths: number[]): TableRow {
   return new TableRow({
@@ -133,7 +153,7 @@ export function row(cells: Paragraph[][], widths: number[]): TableRow {
           children: children.length > 0 ? children : [para([])],
           width: { size: widths[i] ?? 0, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.TOP,
-          margins: { left: mm(1), right: mm(1), top: 0, bottom: 0 },
+          margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
         }),
     ),
   });

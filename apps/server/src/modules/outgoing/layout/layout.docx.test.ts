@@ -48,6 +48,15 @@ function runOf(xml: string, text: string): string {
   return runs.find((r) => r.includes(`>${text}</w:t>`)) ?? '';
 }
 
+/** The whole paragraph (properties included) that holds a text. */
+function paragraphOf(xml: string, text: string): string {
+  return (
+    [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+      .map((p) => p[0])
+      .find((p) => p.includes(`>${text}</w:t>`)) ?? ''
+  );
+}
+
 const documentXml = async (layout: Parameters<typeof renderDocx>[0]) =>
   zipEntry(await renderDocx(layout), 'word/document.xml');
 
@@ -71,8 +80,9 @@ describe('the DOCX generator', () => {
     expect(texts).toContain('Hồng Lam, ngày 05 tháng 02 năm 2026');
     expect(runOf(xml, 'TỈNH ỦY')).toContain('<w:b/>');
     expect(runOf(xml, 'TỈNH ỦY')).toContain('<w:sz w:val="28"/>');
-    expect(runOf(xml, 'ĐẢNG CỘNG SẢN VIỆT NAM')).toMatch(/<w:b\/>[\s\S]*<w:u w:val="single"\/>/);
-    expect(runOf(xml, 'ĐẢNG CỘNG SẢN VIỆT NAM')).toContain('<w:sz w:val="30"/>');
+    expect(runOf(xml, 'ĐẢNG CỘNG SẢN VIỆT NAM')).toMatch(/<w:b\/>[\s\S]*<w:sz w:val="30"\/>/);
+    // The solid rule is the paragraph's bottom border, as wide as the text (not an underline through the dots of "Ộ", "Ệ").
+    expect(paragraphOf(xml, 'ĐẢNG CỘNG SẢN VIỆT NAM')).toMatch(/<w:pBdr><w:bottom w:val="single"/);
     expect(runOf(xml, 'Hồng Lam, ngày 05 tháng 02 năm 2026')).toContain('<w:i/>');
     expect(runOf(xml, 'V/v chuẩn bị tổng kết công tác văn thư, lưu trữ năm 2025')).toMatch(
       /<w:i\/>[\s\S]*<w:sz w:val="24"\/>/,
@@ -150,6 +160,6 @@ describe('the DOCX generator', () => {
     );
     expect(texts).not.toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
     expect(texts).not.toContain('*');
-    expect(runOf(xml, 'Độc lập - Tự do - Hạnh phúc')).toContain('<w:u w:val="single"/>');
+    expect(paragraphOf(xml, 'Độc lập - Tự do - Hạnh phúc')).toMatch(/<w:pBdr><w:bottom w:val="single"/);
   });
 });

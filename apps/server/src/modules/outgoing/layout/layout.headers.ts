@@ -1,6 +1,18 @@
 import type { Paragraph, Table } from 'docx';
 import { dateLine } from './layout.dates.ts';
-import { blank, grid, line, marks, mm, para, row, rule, run, TEXT_WIDTH } from './layout.docx-parts.ts';
+import {
+  blank,
+  grid,
+  line,
+  marks,
+  mm,
+  para,
+  row,
+  rule,
+  ruledLine,
+  run,
+  TEXT_WIDTH,
+} from './layout.docx-parts.ts';
 import type { DocumentLayout } from './layout.models.ts';
 import { isLetter, numberLine } from './layout.notation.ts';
 
@@ -28,7 +40,7 @@ export function partyHeader(layout: DocumentLayout): Table {
       row(
         [
           [line(layout.superiorLine, { pt: 14 })],
-          [line('ĐẢNG CỘNG SẢN VIỆT NAM', { pt: 15, bold: true, underline: true })],
+          [ruledLine('ĐẢNG CỘNG SẢN VIỆT NAM', { pt: 15, bold: true }, PARTY_COLUMNS[1] ?? 0, 72.7)],
         ],
         PARTY_COLUMNS,
       ),
@@ -52,7 +64,7 @@ export function stateHeader(layout: DocumentLayout): Table {
   ];
   const nation = [
     line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { pt: 12.5, bold: true }),
-    line('Độc lập - Tự do - Hạnh phúc', { pt: 13.5, bold: true, underline: true }),
+    ruledLine('Độc lập - Tự do - Hạnh phúc', { pt: 13.5, bold: true }, STATE_COLUMNS[1] ?? 0, 58.2),
   ];
   const left = [
     line(numberLine(layout), { pt: 13 }, { before: 6 }),
