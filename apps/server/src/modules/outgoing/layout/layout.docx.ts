@@ -1,4 +1,4 @@
-import { Document, Packer, type Paragraph, type Table } from 'docx';
+import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, type Table, TextRun } from 'docx';
 import {
   blank,
   bodyParagraphs,
@@ -29,7 +29,20 @@ export async function renderDocx(layout: DocumentLayout): Promise<Buffer> {
     styles: { default: { document: { run: { font: FONT, size: 28 } } } },
     sections: [
       {
+        // 36-HD/VPTW and ND30: pages numbered from the second one, centred at the top, 14 pt.
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 28 })],
+              }),
+            ],
+          }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
         properties: {
+          titlePage: true,
           page: {
             size: { width: mm(PAGE.widthMm), height: mm(PAGE.heightMm) },
             margin: {

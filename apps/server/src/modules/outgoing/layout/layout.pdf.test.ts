@@ -63,6 +63,19 @@ describe('the generated document as a PDF', () => {
     expect(text).not.toContain('Kính gửi');
   });
 
+  it('numbers the pages from the second one, centred at the top', async () => {
+    const long = {
+      ...thongBao(),
+      body: Array.from({ length: 24 }, (_, i) => `${i + 1}. ${thongBao().body}`).join('\n'),
+    };
+    const { text, pages } = await toPdf(long, 'long');
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const [first = '', second = '', third = ''] = text.split('\f');
+    expect(first.trim().split('\n')[0]).toContain('TỈNH ỦY HỒNG LAM');
+    expect(second.trim().split('\n')[0]?.trim()).toBe('2');
+    expect(third.trim().split('\n')[0]?.trim()).toBe('3');
+  });
+
   it('prints a draft with blanks for the number, the day and the month', async () => {
     const { lines } = await toPdf(draftCongVan(), 'draft');
     expect(lineWith(lines, '-CV/TU')).toMatch(/Số -CV\/TU Hồng Lam, ngày tháng năm 2026/);
