@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { clearanceRank } from '../auth/auth.models.ts';
 import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { notifyUsers } from '../notifications/notifications.usecases.ts';
+import { RECEIPT_OF_STEP, recordReceipt } from '../outgoing/outgoing.receipts.ts';
 import { incomingErrors as E } from './incoming.errors.ts';
 import { isUrgent } from './incoming.models.ts';
 import { incomingAbilities } from './incoming.policies.ts';
@@ -70,6 +71,11 @@ export async function step(
       });
     }
     await after?.(toStatus);
+    // Liên thông: the sender learns what happened to its document (edXML status codes, spec §10).
+    const receipt = RECEIPT_OF_STEP[name];
+    if (receipt && l.doc.source_recipient_id !== null) {
+      await recordReceipt(trx, { recipientId: l.doc.source_recipient_id, code: receipt, at: now, actorName: by.actor.displayName, note: trail?.note ?? '' });
+    }
     await recordAudit(audited(ctx, trx, by), {
       action: `incoming.${name === 'file' ? 'filed' : name}`,
       entityType: 'incoming',

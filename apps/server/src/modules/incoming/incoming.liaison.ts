@@ -1,6 +1,10 @@
 import type { Secrecy, Urgency } from '@vanphong/contracts';
 import type { Kysely } from 'kysely';
-import type { Trx } from '../../platform/context.ts';
+import { inTransaction, type Trx } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import { recordReceipt } from '../outgoing/outgoing.receipts.ts';
+import { incomingErrors as E } from './incoming.errors.ts';
+import { audited, loadDocument, type By, type Ctx } from './incoming.usecases.ts';
 import type { Dialect } from '../../platform/db/dialect.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { foldVietnamese } from '../../platform/text/fold.ts';
@@ -153,4 +157,35 @@ async function clerksOf(db: Db, committeeId: number): Promise<number[]> {
     .where('u.scope_committee_id', '=', committeeId)
     .execute();
   return [...new Set(rows.filter((r) => (JSON.parse(r.permissions) as string[]).includes('incoming.register')).map((r) => r.id))];
+}
+
+/**
+ * The receiving clerk answers a recall request (edXML 13) of a document that came by liên thông:
+ * agreeing cancels the entry (it keeps its arrival number, spec §2) and answers 15; refusing answers 16.
+ */
+export async function answerRecall(ctx: Ctx, by: By, id: number, input: { agree: boolean; note: string }): Promise<void> {
+  if (!by.actor.permissions.has('incoming.register')) {
+    throw E.forbidden('Only the clerk (văn thư) answers a recall request');
+  }
+  const l = await loadDocument(ctx, by.actor, id);
+  const recipientId = l.doc.source_recipient_id;
+  const pending =
+    recipientId === null
+      ? undefined
+      : await ctx.db.selectFrom('outgoing_recipients').select(['status_code']).where('id', '=', recipientId).executeTakeFirst();
+  if (recipientId === null || pending?.status_code !== '13') {
+    throw E.invalidTransition('answer recall', l.doc.status);
+  }
+  await inTransaction(ctx, async (trx) => {
+    const now = ctx.clock.now().toISOString();
+    if (input.agree) {
+      const reason = `Thu hồi theo đề nghị của nơi gửi${input.note ? `: ${input.note}` : ''}`;
+      if (!(await repo.updateDocument(trx, id, l.doc.version, { status: 'cancelled', cancel_reason: reason, updated_at: now }))) {
+        throw E.versionConflict();
+      }
+      await repo.insertTrail(trx, { documentId: id, actorId: by.actor.userId, actorName: by.actor.displayName, at: now, action: 'cancelled', fromStatus: l.doc.status, toStatus: 'cancelled', note: reason });
+    }
+    await recordReceipt(trx, { recipientId, code: input.agree ? '15' : '16', at: now, actorName: by.actor.displayName, note: input.note });
+    await recordAudit(audited(ctx, trx, by), { action: 'incoming.recall_answered', entityType: 'incoming', entityId: id, details: { agree: input.agree, note: input.note } });
+  });
 }

@@ -1,7 +1,8 @@
 import type { FormatViolation } from '@vanphong/contracts';
+import { checkLayout, type CatalogueType } from './layout/layout.checker.ts';
 import type { DocumentLayout } from './layout/layout.models.ts';
 
-/** The format checker (issue 4 §4), over the layout of a draft. Wired to layout/ once the generator lands. */
-export function formatViolations(_layout: DocumentLayout, _catalogue: { name: string; abbreviation: string }[]): FormatViolation[] {
-  return [];
+/** The format checker (issue 4 §4) over the layout of a draft: every violation, before the signer sees it. */
+export function formatViolations(layout: DocumentLayout, catalogue: CatalogueType[]): FormatViolation[] {
+  return checkLayout(layout, catalogue);
 }

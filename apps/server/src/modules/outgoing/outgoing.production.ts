@@ -1,3 +1,7 @@
+import { docxToPdf, findSoffice } from '../../platform/office/libreoffice.ts';
+import type { SigCtx } from '../signatures/signatures.identities.ts';
+import { signPdf } from '../signatures/signatures.sign.ts';
+import { renderDocx } from './layout/layout.docx.ts';
 import type { DocumentLayout } from './layout/layout.models.ts';
 
 /**
@@ -12,7 +16,20 @@ export interface Production {
   sealPdf(v: { committeeId: number; agencyId: number | null; pdf: Buffer; signerName: string; bodyName: string; at: Date }): Promise<Buffer>;
 }
 
-/** The real tools of this server. Wired to layout/, platform/office and signatures/ below. */
-export function productionFor(_ctx: unknown): Production {
-  throw new Error('not wired yet');
+/** The real tools of this server: layout/ (docx), LibreOffice (platform/office), the signatures module. */
+export function productionFor(ctx: SigCtx): Production {
+  return {
+    renderDocx,
+    canMakePdf: () => findSoffice() !== null,
+    docxToPdf: (docx) => docxToPdf(docx),
+    sealPdf: (v) =>
+      signPdf(ctx, {
+        issuer: { committeeId: v.committeeId, agencyId: v.agencyId },
+        pdf: v.pdf,
+        signerName: v.signerName,
+        bodyName: v.bodyName,
+        at: v.at,
+        reason: 'Phát hành văn bản',
+      }),
+  };
 }

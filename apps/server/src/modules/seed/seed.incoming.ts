@@ -68,7 +68,7 @@ export const DEMO_INCOMING: DemoDoc[] = [
   { issuer: 'Văn phòng Trung ương Đảng', notation: '1400-CV/VPTW', type: 'Công văn', summary: 'Về việc thực hiện chế độ báo cáo định kỳ bằng phần mềm', state: 'directed', lead: 'VPTU', due: 12 },
 ];
 
-async function actorOf(ctx: Ctx, username: string): Promise<Actor> {
+export async function actorOf(ctx: Ctx, username: string): Promise<Actor> {
   const u = await ctx.db
     .selectFrom('users')
     .select(['id', 'username', 'display_name', 'clearance', 'scope_committee_id', 'scope_agency_id'])

@@ -9,6 +9,7 @@ import { ensureDefaultDeadlineRules } from '../incoming/incoming.deadlines.ts';
 import { COMMITTEE_LEVELS, DEADLINE_RULES, DOCUMENT_TYPES, POSITIONS, ROLES } from './seed.reference-data.ts';
 import { seedDemoOrganizations } from './seed.organizations.ts';
 import { seedDemoIncoming } from './seed.incoming.ts';
+import { seedDemoOutgoing } from './seed.outgoing.ts';
 import { seedDemoNotifications } from '../notifications/notifications.demo.ts';
 import { fileStoreOf } from '../../platform/files/files.store.ts';
 import { DEMO_PEOPLE, DEMO_PROVINCE, DEMO_PROVINCE_AGENCIES, DEMO_SUBCOMMITTEES, DEMO_TERMS, DEMO_USERS } from './seed.demo-data.ts';
@@ -124,7 +125,9 @@ export async function seedDemo(ctx: Ctx, { nodeEnv }: { nodeEnv: string }): Prom
   // Spec §9: deadlines count working days, so the demo starts with this year's and next year's holidays (Vietnam date).
   const thisYear = Number(toVietnamDate(ctx.clock.now()).slice(0, 4));
   await ensureCalendarYears(ctx, [thisYear, thisYear + 1]);
-  await seedDemoIncoming(ctx, 'config' in ctx ? fileStoreOf(ctx as AppContext) : null);
+  const store = 'config' in ctx ? fileStoreOf(ctx as AppContext) : null;
+  await seedDemoIncoming(ctx, store);
+  await seedDemoOutgoing(ctx, store);
   return { users: DEMO_USERS.map((u) => u.username), password: DEMO_PASSWORD };
 }
 

@@ -16,6 +16,10 @@ import { incomingOutputsRoutes } from '../../modules/incoming/incoming.outputs.r
 import { organizationsRoutes } from '../../modules/organizations/organizations.routes.ts';
 import { incomingDeadlineRoutes } from '../../modules/incoming/incoming.deadlines.routes.ts';
 import { registerIncomingReminders } from '../../modules/incoming/incoming.reminders.ts';
+import { incomingLiaisonRoutes } from '../../modules/incoming/incoming.liaison.routes.ts';
+import { outgoingRoutes } from '../../modules/outgoing/outgoing.routes.ts';
+import { signaturesRoutes } from '../../modules/signatures/signatures.routes.ts';
+import { outgoingAdminRoutes } from '../../modules/outgoing/outgoing.admin.routes.ts';
 
 /** Every module's routes, registered in one place. */
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -34,6 +38,11 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   incomingOutputsRoutes(app, ctx);
   organizationsRoutes(app, ctx);
   incomingDeadlineRoutes(app, ctx);
+  outgoingAdminRoutes(app, ctx);
+  outgoingRoutes(app, ctx);
+  signaturesRoutes(app, ctx);
+  // After outgoing: its OpenAPI example answers a recall that the outgoing examples request.
+  incomingLiaisonRoutes(app, ctx);
   // Module crons register here too: buildApp runs in every process mode, before the worker starts.
   registerIncomingReminders();
 }
