@@ -1,15 +1,12 @@
 import { randomBytes, X509Certificate } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { SigningIdentityView } from '@vanphong/contracts';
 import type { AppContext } from '../../platform/context.ts';
-import { recordAudit, systemAuditContext, type AuditContext } from '../../platform/audit/audit.ts';
+import { recordAudit, systemAuditContext } from '../../platform/audit/audit.ts';
 import type { Database, SigningIdentitiesTable } from '../../platform/db/schema.ts';
-import type { Actor } from '../auth/auth.models.ts';
-import { findAgency, findCommittee, listAgencies, listCommittees } from '../org/org.repository.ts';
-import { chainsToTrusted, trustedAnchors } from './signatures.chain.ts';
+import { findAgency, findCommittee, listCommittees } from '../org/org.repository.ts';
 import { signatureErrors as E } from './signatures.errors.ts';
 import { sealP12, unsealP12 } from './signatures.keystore.ts';
-import { buildP12, issueCertificate, nameText, newRsaKeyPair, openP12, parsePemCertificates, toIsoInstant, type KeyMaterial } from './signatures.pki.ts';
+import { buildP12, issueCertificate, nameText, newRsaKeyPair, openP12, toIsoInstant, type KeyMaterial } from './signatures.pki.ts';
 import * as repo from './signatures.repository.ts';
 
 /**
@@ -51,7 +48,7 @@ export interface SigningIdentity {
   certificatePem: string;
 }
 
-type Row = Selectable<SigningIdentitiesTable>;
+export type Row = Selectable<SigningIdentitiesTable>;
 
 const present = (r: Row): SigningIdentity => ({
   id: r.id,
@@ -66,13 +63,13 @@ const present = (r: Row): SigningIdentity => ({
 });
 
 /** Runs `fn` in the caller's transaction when there is one, else in a new one. */
-const withTrx = <T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
+export const withTrx = <T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
   db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
 
 const addYears = (d: Date, years: number) => new Date(d.getTime() + Math.round(years * 365.25 * DAY_MS));
 
 /** The body's printed name and its committee's name (the certificate's CN and O). */
-async function bodyOf(db: Kysely<Database>, issuer: Issuer): Promise<{ name: string; committeeName: string }> {
+export async function bodyOf(db: Kysely<Database>, issuer: Issuer): Promise<{ name: string; committeeName: string }> {
   const committee = await findCommittee(db, issuer.committeeId);
   if (!committee) {
     throw E.bodyNotFound();
@@ -134,9 +131,10 @@ const systemAudit = (ctx: SigCtx, trx: Transaction<Database>) => ({
 /** The development CA "vanphong development CA — <installation>", made and trusted on first need. */
 async function ensureCa(ctx: SigCtx): Promise<Row> {
   const existing = await repo.findIdentity(ctx.db, CA_ISSUER_KEY);
-  if (existing) {
-    return existing;
-  }
+  return existing ?? shared(ctx, CA_ISSUER_KEY, () => generateCa(ctx));
+}
+
+async function generateCa(ctx: SigCtx): Promise<Row> {
   const committees = await listCommittees(ctx.db, { ids: null, includeInactive: true });
   const root = committees.find((c) => c.parentId === null) ?? committees[0];
   if (!root) {
@@ -178,6 +176,23 @@ async function ensureCa(ctx: SigCtx): Promise<Row> {
   );
 }
 
+// Signings that start together in one process share one generation (outside a caller's transaction,
+// whose rollback would take the row with it); across processes the unique issuer key decides.
+const inFlight = new Map<string, Promise<unknown>>();
+
+function shared<T>(ctx: SigCtx, issuerKey: string, make: () => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) {
+    return make();
+  }
+  const key = `${ctx.config.dataDir}|${ctx.config.databaseUrl}|${issuerKey}`;
+  let flight = inFlight.get(key) as Promise<T> | undefined;
+  if (!flight) {
+    flight = make().finally(() => inFlight.delete(key));
+    inFlight.set(key, flight);
+  }
+  return flight;
+}
+
 /** The body's signing identity; a development certificate is issued by the development CA on first need. */
 export async function ensureIdentity(ctx: SigCtx, issuer: Issuer): Promise<SigningIdentity> {
   const issuerKey = issuerKeyOf(issuer);
@@ -185,6 +200,11 @@ export async function ensureIdentity(ctx: SigCtx, issuer: Issuer): Promise<Signi
   if (existing) {
     return present(existing);
   }
+  return shared(ctx, issuerKey, () => generateIdentity(ctx, issuer));
+}
+
+async function generateIdentity(ctx: SigCtx, issuer: Issuer): Promise<SigningIdentity> {
+  const issuerKey = issuerKeyOf(issuer);
   const body = await bodyOf(ctx.db, issuer);
   const ca = await openRow(ctx, await ensureCa(ctx));
   const keys = await newRsaKeyPair(2048);
@@ -240,110 +260,4 @@ async function openRow(ctx: SigCtx, row: Row): Promise<KeyMaterial> {
 export async function loadSigningKey(ctx: SigCtx, issuer: Issuer): Promise<KeyMaterial> {
   await ensureIdentity(ctx, issuer);
   return openRow(ctx, (await repo.findIdentity(ctx.db, issuerKeyOf(issuer))) as Row);
-}
-
-export interface By {
-  actor: Actor;
-  audit: AuditContext;
-}
-
-/** The admin replaces a body's identity with an uploaded PKCS#12 (audited; the old key is gone). */
-export async function uploadIdentity(
-  ctx: SigCtx,
-  by: By,
-  input: Issuer & { p12: Buffer; password: string },
-): Promise<SigningIdentityView> {
-  const issuer = { committeeId: input.committeeId, agencyId: input.agencyId };
-  const issuerKey = issuerKeyOf(issuer);
-  const body = await bodyOf(ctx.db, issuer);
-  const material = openP12(input.p12, input.password);
-  const now = ctx.clock.now();
-  const cert = material.certificate;
-  if (new Date(cert.validTo) < now) {
-    throw E.certificateExpired('p12', toIsoInstant(cert.validTo));
-  }
-  const sealed = await sealP12(ctx.config, issuerKey, input.p12, input.password);
-  const at = now.toISOString();
-  await withTrx(ctx.db, async (trx) => {
-    const previous = await repo.findIdentity(trx, issuerKey);
-    await repo.upsertIdentity(trx, {
-      issuer_key: issuerKey,
-      committee_id: issuer.committeeId,
-      agency_id: issuer.agencyId,
-      subject: nameText(cert.subject),
-      certificate_pem: [cert, ...material.chain].map((c) => c.toString()).join(''),
-      fingerprint: cert.fingerprint256,
-      ...sealed,
-      not_after: toIsoInstant(cert.validTo),
-      source: 'uploaded',
-      created_at: at,
-      updated_at: at,
-    });
-    const row = (await repo.findIdentity(trx, issuerKey))!;
-    await recordAudit({ trx, dialect: ctx.dialect, clock: ctx.clock, ctx: by.audit }, {
-      action: 'signatures.identity_uploaded',
-      entityType: 'signing_identity',
-      entityId: row.id,
-      details: {
-        issuerKey,
-        subject: row.subject,
-        fingerprint: row.fingerprint,
-        notAfter: row.not_after,
-        replacedFingerprint: previous?.fingerprint ?? null,
-        replacedSource: previous?.source ?? null,
-      },
-    });
-  });
-  const views = await listIdentityViews(ctx);
-  return views.items.find((v) => v.issuerKey === issuerKey) ?? { ...emptyView(issuer, body.name) };
-}
-
-const emptyView = (issuer: Issuer, bodyName: string): SigningIdentityView => ({
-  issuerKey: issuerKeyOf(issuer),
-  committeeId: issuer.committeeId,
-  agencyId: issuer.agencyId,
-  bodyName,
-  subject: null,
-  fingerprint: null,
-  notAfter: null,
-  source: null,
-  trusted: false,
-  updatedAt: null,
-});
-
-/** Every active body with its certificate (or none yet), and the development CA. */
-export async function listIdentityViews(ctx: SigCtx) {
-  const [committees, agencies, rows, anchors] = await Promise.all([
-    listCommittees(ctx.db, { ids: null, includeInactive: false }),
-    listAgencies(ctx.db, { ids: null, limit: 100_000, offset: 0 }),
-    repo.listIdentities(ctx.db),
-    trustedAnchors(ctx.db),
-  ]);
-  const byKey = new Map(rows.map((r) => [r.issuer_key, r]));
-  const now = ctx.clock.now();
-  const bodies = committees.flatMap((c) => [
-    { issuer: { committeeId: c.id, agencyId: null as number | null }, name: c.name },
-    ...agencies.items.filter((a) => a.committeeId === c.id && a.active).map((a) => ({ issuer: { committeeId: c.id, agencyId: a.id as number | null }, name: a.name })),
-  ]);
-  const items = bodies.map(({ issuer, name }): SigningIdentityView => {
-    const r = byKey.get(issuerKeyOf(issuer));
-    if (!r) {
-      return emptyView(issuer, name);
-    }
-    const [leaf, ...chain] = parsePemCertificates(r.certificate_pem);
-    return {
-      ...emptyView(issuer, name),
-      subject: r.subject,
-      fingerprint: r.fingerprint,
-      notAfter: r.not_after,
-      source: r.source as 'generated' | 'uploaded',
-      trusted: leaf ? chainsToTrusted(leaf, chain, anchors, now) : false,
-      updatedAt: r.updated_at,
-    };
-  });
-  const ca = byKey.get(CA_ISSUER_KEY);
-  return {
-    items,
-    developmentCa: ca ? { subject: ca.subject, fingerprint: ca.fingerprint, notAfter: ca.not_after } : null,
-  };
 }

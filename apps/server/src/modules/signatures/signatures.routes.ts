@@ -16,13 +16,29 @@ import { AppError } from '../../platform/errors.ts';
 import { fileErrors } from '../../platform/files/files.errors.ts';
 import { auditContextOf, doc, requireActor, requirePermission, type App } from '../../platform/http/types.ts';
 import { signatureErrors as E } from './signatures.errors.ts';
-import { listIdentityViews, uploadIdentity } from './signatures.identities.ts';
+import { listIdentityViews, uploadIdentity } from './signatures.identity-admin.ts';
 import { isPdf } from './signatures.pdf-scan.ts';
 import { addTrusted, deactivateTrusted, listTrustedViews } from './signatures.trusted.ts';
 import { verifyPdf } from './signatures.verify.ts';
 import { EXAMPLE_TRUSTED_PEM } from './signatures.examples.ts';
 
 const tag = 'signatures';
+
+/**
+ * The upload example: the PKCS#12 of Văn phòng Tỉnh ủy (committee 1, agency 1 in the demo data) and
+ * its password as text fields. (Kept in a constant: `fields` of a multipart example is read by the
+ * OpenAPI replay test to send them with the sample file.)
+ */
+const IDENTITY_UPLOAD_EXAMPLE = {
+  method: 'PUT',
+  url: '/api/signatures/identities',
+  multipart: {
+    field: 'p12',
+    filename: 'van-phong-tinh-uy.p12',
+    contentType: 'application/x-pkcs12',
+    fields: { committeeId: '1', agencyId: '1', password: 'mat-khau-cua-tep' },
+  },
+};
 
 const isTooLarge = (err: unknown) => typeof err === 'object' && err !== null && 'code' in err && err.code === 'FST_REQ_FILE_TOO_LARGE';
 
@@ -102,11 +118,7 @@ export function signaturesRoutes(app: App, ctx: AppContext): void {
             vi: 'Thay chứng thư ký (PKCS#12) của một cơ quan ban hành',
             en: 'Replace the signing certificate (PKCS#12) of an issuing body',
             tag,
-            example: {
-              method: 'PUT',
-              url: '/api/signatures/identities',
-              multipart: { field: 'p12', filename: 'van-phong-tinh-uy.p12', contentType: 'application/x-pkcs12' },
-            },
+            example: IDENTITY_UPLOAD_EXAMPLE,
             description:
               'multipart/form-data: `committeeId`, `agencyId` (bỏ trống cho chính cấp ủy / empty for the committee itself), `password`, tệp / file `p12`. Khóa được mã hóa khi lưu bằng khóa của hệ thống. / The key is stored encrypted with the installation key.\n\n`curl -b vp_session=… -H "X-CSRF-Token: …" -X PUT -F committeeId=1 -F agencyId=1 -F password=… -F "p12=@van-phong-tinh-uy.p12" /api/signatures/identities`',
           }),

@@ -49,12 +49,14 @@ export async function signPdf(ctx: SigCtx, input: SignPdfInput): Promise<Buffer>
     throw E.alreadySigned();
   }
   let doc: PDFDocument;
+  let pages: number;
   try {
     doc = await PDFDocument.load(input.pdf, { updateMetadata: false });
+    pages = doc.getPageCount();
   } catch (err) {
     throw E.badPdf(err instanceof EncryptedPDFError ? 'the PDF is encrypted' : err instanceof Error ? err.message : String(err));
   }
-  if (doc.getPageCount() === 0) {
+  if (pages === 0) {
     throw E.badPdf('the PDF has no page');
   }
   const key = await loadSigningKey(ctx, input.issuer);

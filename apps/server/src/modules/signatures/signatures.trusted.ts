@@ -5,7 +5,8 @@ import { inTransaction } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { TrustedCertificatesTable } from '../../platform/db/schema.ts';
 import { signatureErrors as E } from './signatures.errors.ts';
-import type { By, SigCtx } from './signatures.identities.ts';
+import type { SigCtx } from './signatures.identities.ts';
+import type { By } from './signatures.identity-admin.ts';
 import { nameText, parsePemCertificates, toIsoInstant } from './signatures.pki.ts';
 import * as repo from './signatures.repository.ts';
 
