@@ -182,10 +182,12 @@ export async function docxToPdf(docx: Buffer, options: ConvertOptions = {}): Pro
     throw officeErrors.unavailable(process.env[SOFFICE_ENV] ? [process.env[SOFFICE_ENV]] : CANDIDATES);
   }
   await acquire();
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-convert-'));
-  const profile = takeProfile();
+  let work: string | null = null;
+  let profile: string | null = null;
   let healthy = false;
   try {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-convert-'));
+    profile = takeProfile();
     const input = path.join(work, 'document.docx');
     fs.writeFileSync(input, docx);
     const output = await runSoffice(soffice, profile, work, input, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
@@ -193,8 +195,12 @@ export async function docxToPdf(docx: Buffer, options: ConvertOptions = {}): Pro
     healthy = true;
     return pdf;
   } finally {
-    returnProfile(profile, healthy);
-    fs.rmSync(work, { recursive: true, force: true });
+    if (profile) {
+      returnProfile(profile, healthy);
+    }
+    if (work) {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
     release();
   }
 }
