@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EDXML_LIMITS, buildDocumentPackage, buildStatusPackage, parseDocumentPackage, type EdxmlError } from './edxml.ts';
+import { MAX_ERRORS } from './edxml.errors.ts';
 import { fullDocument, fullStatus, twoAttachments } from './edxml.test-support.ts';
 
 /**
@@ -162,9 +163,21 @@ describe('edXML import refuses a malformed package, naming the element', () => {
   });
 
   it('elements nested absurdly deep (a parser stack attack) are refused at the root', () => {
-    const n = 200_000;
+    const n = 50_000;
     const errors = refused(`<edXML><edXMLEnvelope>${'<a>'.repeat(n)}${'</a>'.repeat(n)}</edXMLEnvelope></edXML>`);
-    expect(errors.map((e) => e.element)).toEqual(['edXML']);
+    expect(errors).toEqual([{ element: 'edXML', message: 'edXML: các phần tử lồng nhau quá sâu (tối đa 100 cấp)' }]);
+  });
+
+  it('twenty thousand faulty recipients are refused with the first hundred errors listed', () => {
+    const hostile = replaceOnce(good, /<edXML:To>/, `${'<edXML:To><edXML:Fax>1</edXML:Fax></edXML:To>'.repeat(20_000)}<edXML:To>`);
+    const errors = refused(hostile);
+    expect(errors).toHaveLength(MAX_ERRORS);
+    expect(errors[0]).toEqual({ element: `${M}/To[1]/OrganId`, message: `${M}/To[1]/OrganId: bắt buộc` });
+  });
+
+  it('a package with more tags than any real packet has is refused before it is parsed', () => {
+    const hostile = replaceOnce(good, /<edXML:To>/, `${'<edXML:Fax/>'.repeat(EDXML_LIMITS.maxTags)}<edXML:To>`);
+    expect(refused(hostile)).toEqual([{ element: 'edXML', message: `edXML: gói tin có hơn ${EDXML_LIMITS.maxTags} thẻ XML, vượt giới hạn` }]);
   });
 
   it('a package larger than the bound is refused before it is parsed', () => {

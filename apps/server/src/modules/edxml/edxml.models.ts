@@ -31,6 +31,11 @@ export const EDXML_LIMITS = {
   /** A packet larger than this is refused before it is parsed. */
   maxPackageBytes: 50 * 1024 * 1024,
   maxAttachments: 50,
+  /**
+   * Tags ("<") in a packet, counted before parsing: a real packet has a few hundred (base64 bodies
+   * have none), and the parser spends ~20 µs per element, so this keeps a hostile packet under ~2 s.
+   */
+  maxTags: 200_000,
   /** QCVN 102: Subject (trích yếu) is at most 500 characters. */
   maxSubjectChars: 500,
 } as const;

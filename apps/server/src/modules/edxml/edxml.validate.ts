@@ -9,6 +9,7 @@ import {
   type EdxmlStaffInfo,
   type EdxmlStatus,
 } from './edxml.models.ts';
+import { ErrorList } from './edxml.errors.ts';
 import { charCount, cleanText, hasInvalidXmlChars, isIsoDate, isMediaType, toCanonicalInstant } from './edxml.wire.ts';
 
 /**
@@ -74,12 +75,14 @@ export function normalizeAttachment(a: EdxmlAttachmentInput): EdxmlAttachmentInp
 }
 
 class Checker {
-  readonly errors: EdxmlError[] = [];
+  private readonly list = new ErrorList();
+
+  get errors(): EdxmlError[] {
+    return this.list.errors;
+  }
 
   add(path: string, message: string): void {
-    if (!this.errors.some((e) => path === e.element || path.startsWith(`${e.element}/`))) {
-      this.errors.push({ element: path, message: `${path}: ${message}` });
-    }
+    this.list.add(path, message);
   }
 
   text(path: string, v: unknown, required: boolean, max?: number): void {

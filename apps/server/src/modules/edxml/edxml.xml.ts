@@ -1,4 +1,5 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { ErrorList } from './edxml.errors.ts';
 import { EDXML_LIMITS, type EdxmlError } from './edxml.models.ts';
 import { cleanText, toCanonicalInstant, wireDateToIso } from './edxml.wire.ts';
 
@@ -65,6 +66,14 @@ function rootError(message: string): EdxmlError[] {
   return [{ element: ROOT_ELEMENT, message: `${ROOT_ELEMENT}: ${message}` }];
 }
 
+function countTags(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('<'); i !== -1 && n <= EDXML_LIMITS.maxTags; i = text.indexOf('<', i + 1)) {
+    n++;
+  }
+  return n;
+}
+
 function decodeInput(input: string | Buffer): string | null {
   if (typeof input === 'string') {
     return input.replace(/^\uFEFF/, '');
@@ -103,6 +112,10 @@ export function readXml(input: string | Buffer, rootNames: string[]): { ok: true
   if (/<!ENTITY/i.test(text)) {
     return { ok: false, errors: [{ element: '!ENTITY', message: '!ENTITY: gói tin không được khai báo thực thể (ENTITY)' }] };
   }
+  const tags = countTags(text);
+  if (tags > EDXML_LIMITS.maxTags) {
+    return { ok: false, errors: rootError(`gói tin có hơn ${EDXML_LIMITS.maxTags} thẻ XML, vượt giới hạn`) };
+  }
   if (text.trim() === '') {
     return { ok: false, errors: rootError('gói tin rỗng, không phải XML') };
   }
@@ -115,7 +128,8 @@ export function readXml(input: string | Buffer, rootNames: string[]): { ok: true
   try {
     parsed = parser.parse(text) as XmlNode;
   } catch (e) {
-    return { ok: false, errors: rootError(`không đọc được XML: ${(e as Error).message}`) };
+    const msg = (e as Error).message;
+    return { ok: false, errors: rootError(/nested/i.test(msg) ? 'các phần tử lồng nhau quá sâu (tối đa 100 cấp)' : `không đọc được XML: ${msg}`) };
   }
   const names = Object.keys(parsed).filter((k) => k !== '#text' && !k.startsWith('?'));
   const name = names[0];
@@ -138,28 +152,21 @@ function isNode(v: XmlValue | undefined): v is XmlNode {
   return typeof v === 'object' && v != null && !Array.isArray(v);
 }
 
-/**
- * Walks the parsed tree, converting text and collecting errors by element path. The first error on
- * a path wins, and nothing is reported below a path already refused (a missing <From> is one
- * error, not one per field of From).
- */
+/** Walks the parsed tree, converting text and collecting errors by element path (see ErrorList). */
 export class ElementReader {
-  readonly errors: EdxmlError[] = [];
+  private readonly list = new ErrorList();
+
+  get errors(): EdxmlError[] {
+    return this.list.errors;
+  }
 
   report(path: string, message: string): void {
-    if (this.errors.some((e) => path === e.element || path.startsWith(`${e.element}/`))) {
-      return;
-    }
-    this.errors.push({ element: path, message: `${path}: ${message}` });
+    this.list.add(path, message);
   }
 
   /** Merges errors found later (validation of the converted values) under the same rules. */
   reportAll(errors: EdxmlError[]): void {
-    for (const e of errors) {
-      if (!this.errors.some((x) => e.element === x.element || e.element.startsWith(`${x.element}/`))) {
-        this.errors.push(e);
-      }
-    }
+    errors.forEach((e) => this.list.push(e));
   }
 
   /** The single child element with children; undefined when absent or empty. */
