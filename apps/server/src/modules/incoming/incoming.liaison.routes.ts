@@ -13,7 +13,7 @@ export function incomingLiaisonRoutes(app: App, ctx: AppContext): void {
           vi: 'Trả lời đề nghị thu hồi của nơi gửi (văn bản liên thông)',
           en: 'Answer the sender’s recall request of a document received by liên thông (agree cancels it here)',
           tag: 'incoming',
-          example: { method: 'POST', url: '/api/incoming/25/recall-answer', as: 'vanthu', body: { agree: true, note: 'Đồng ý thu hồi' } },
+          example: { method: 'POST', url: '/api/incoming/26/recall-answer', as: 'vanthu', body: { agree: true, note: 'Đồng ý thu hồi' } },
         }),
         params: idParams,
         body: recallAnswerInput,

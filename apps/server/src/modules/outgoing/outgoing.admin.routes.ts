@@ -44,7 +44,7 @@ export function outgoingAdminRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/outgoing/circuits',
-    { schema: doc({ vi: 'Quy trình trình duyệt', en: 'Review circuits', tag, example: { url: '/api/outgoing/circuits', as: 'admin' } }) },
+    { schema: doc({ vi: 'Quy trình trình duyệt', en: 'Review circuits', tag, example: { url: '/api/outgoing/circuits' } }) },
     async (req) => {
       const actor = requirePermission(req, 'settings.view');
       const rows = await repo.listCircuits(ctx.db, await scopeCommitteeIds(ctx.db, actor));
@@ -76,7 +76,6 @@ export function outgoingAdminRoutes(app: App, ctx: AppContext): void {
           example: {
             method: 'PUT',
             url: '/api/outgoing/circuits',
-            as: 'admin',
             body: {
               issuerCommitteeId: 1,
               issuerAgencyId: 1,

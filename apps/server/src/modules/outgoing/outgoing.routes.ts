@@ -128,7 +128,7 @@ export function outgoingRoutes(app: App, ctx: AppContext): void {
           vi: 'Thêm phiên bản từ tệp DOCX/PDF đã tải lên',
           en: 'Add a version from an uploaded DOCX or PDF (upload it with POST /api/files first)',
           tag,
-          example: { method: 'POST', url: '/api/outgoing/7/versions', as: 'chuyenvien', body: { fileId: 1, note: 'Bản PDF đã ký tay' } },
+          example: { method: 'POST', url: '/api/outgoing/10/versions', as: 'chuyenvien', body: { fileId: 2, note: 'Bản PDF đã ký tay' } },
         }),
         params: idParams,
         body: z.object({ fileId: idParams.shape.id, note: z.string().trim().max(500).default('') }).strict(),
@@ -269,7 +269,7 @@ export function outgoingRoutes(app: App, ctx: AppContext): void {
     '/api/outgoing/:id/recall',
     {
       schema: {
-        ...doc({ vi: 'Thu hồi văn bản đã phát hành', en: 'Recall an issued document (asks every recipient)', tag, example: { method: 'POST', url: '/api/outgoing/1/recall', as: 'vanthu', body: { version: 1, reason: 'Văn bản có sai sót về số liệu, sẽ ban hành văn bản thay thế.' } } }),
+        ...doc({ vi: 'Thu hồi văn bản đã phát hành', en: 'Recall an issued document (asks every recipient)', tag, example: { method: 'POST', url: '/api/outgoing/4/recall', as: 'vanthu', body: { version: 3, reason: 'Văn bản có sai sót về số liệu, sẽ ban hành văn bản thay thế.' } } }),
         params: idParams,
         body: recallInput,
       },
@@ -284,7 +284,7 @@ export function outgoingRoutes(app: App, ctx: AppContext): void {
     '/api/outgoing/:id/recipients/:recipientId/recall-answer',
     {
       schema: {
-        ...doc({ vi: 'Ghi nhận trả lời thu hồi của nơi nhận ngoài hệ thống', en: 'Record the recall answer of an outside recipient', tag, example: { method: 'POST', url: '/api/outgoing/1/recipients/1/recall-answer', as: 'vanthu', body: { agree: true, note: 'Đã nhận lại bản giấy ngày 25/11/2026' } } }),
+        ...doc({ vi: 'Ghi nhận trả lời thu hồi của nơi nhận ngoài hệ thống', en: 'Record the recall answer of an outside recipient', tag, example: { method: 'POST', url: '/api/outgoing/4/recipients/7/recall-answer', as: 'vanthu', body: { agree: true, note: 'Đã nhận lại bản giấy ngày 25/11/2026' } } }),
         params: z.object({ id: idParams.shape.id, recipientId: idParams.shape.id }).strict(),
         body: recallAnswerInput,
       },
