@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../errors.ts';
 import { docxToPdf, findSoffice, officeLoad, SOFFICE_ENV } from './libreoffice.ts';
 
@@ -84,8 +84,25 @@ describe('LibreOffice DOCX → PDF', () => {
     expect(pdfText(pdf, dir)).toContain('Hồng Lam, ngày 05 tháng 02 năm 2026 — ĐẢNG CỘNG SẢN VIỆT NAM');
     // Only the profile pool stays (removed when the process exits); each conversion's folder is gone.
     const left = fs.readdirSync(process.env.TMPDIR ?? '');
-    expect(left.filter((f) => f.startsWith('vanphong-convert-'))).toEqual([]);
-    expect(left.filter((f) => f.startsWith('vanphong-office-'))).toHaveLength(1);
+    expect(left).toEqual([expect.stringMatching(new RegExp(`^vanphong-office-${process.pid}-`))]);
+    expect(fs.readdirSync(path.join(process.env.TMPDIR ?? '', left[0] ?? ''))).toEqual(['profile-1']);
+  });
+
+  it('removes the profile folders of processes that are gone, and only theirs', async () => {
+    const tmp = process.env.TMPDIR ?? '';
+    const dead = spawnSync('true').pid ?? 0;
+    fs.mkdirSync(path.join(tmp, `vanphong-office-${dead}-abcdef`, 'profile-1'), { recursive: true });
+    fs.mkdirSync(path.join(tmp, `vanphong-office-${process.ppid}-ghijkl`));
+    fs.mkdirSync(path.join(tmp, 'someone-else'));
+    vi.resetModules();
+    const fresh = await import('./libreoffice.ts');
+    await fresh.docxToPdf(await sample('Hồng Lam'));
+    const left = fs.readdirSync(tmp).sort();
+    expect(left).not.toContain(`vanphong-office-${dead}-abcdef`);
+    expect(left).toContain(`vanphong-office-${process.ppid}-ghijkl`);
+    expect(left).toContain('someone-else');
+    fs.rmSync(path.join(tmp, `vanphong-office-${process.ppid}-ghijkl`), { recursive: true });
+    fs.rmSync(path.join(tmp, 'someone-else'), { recursive: true });
   });
 
   it('runs two conversions at the same time, each with its own profile, and both succeed', async () => {

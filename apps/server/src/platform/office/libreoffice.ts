@@ -143,18 +143,46 @@ function registry(): string {
   return seededRegistry;
 }
 
+const POOL_PREFIX = 'vanphong-office-';
+
+const processAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * The folder of this process's profiles and conversions: `vanphong-office-<pid>-XXXXXX` in the
+ * temporary directory, removed at exit. A process killed by a signal cannot remove its own, so the
+ * first conversion of a process removes those whose process is gone.
+ */
+function poolFolder(): string {
+  if (poolRoot) {
+    return poolRoot;
+  }
+  const tmp = os.tmpdir();
+  for (const name of fs.readdirSync(tmp)) {
+    const pid = Number(/^vanphong-office-(\d+)-/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !processAlive(pid)) {
+      fs.rmSync(path.join(tmp, name), { recursive: true, force: true });
+    }
+  }
+  const root = fs.mkdtempSync(path.join(tmp, `${POOL_PREFIX}${process.pid}-`));
+  process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));
+  poolRoot = root;
+  return root;
+}
+
 function takeProfile(): string {
   const reused = freeProfiles.pop();
   if (reused) {
     return reused;
   }
-  if (!poolRoot) {
-    poolRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-office-'));
-    const root = poolRoot;
-    process.once('exit', () => fs.rmSync(root, { recursive: true, force: true }));
-  }
   profileSeq += 1;
-  const dir = path.join(poolRoot, `profile-${profileSeq}`);
+  const dir = path.join(poolFolder(), `profile-${profileSeq}`);
   fs.mkdirSync(path.join(dir, 'user'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'user', 'registrymodifications.xcu'), registry());
   return dir;
@@ -186,7 +214,7 @@ export async function docxToPdf(docx: Buffer, options: ConvertOptions = {}): Pro
   let profile: string | null = null;
   let healthy = false;
   try {
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'vanphong-convert-'));
+    work = fs.mkdtempSync(path.join(poolFolder(), 'convert-'));
     profile = takeProfile();
     const input = path.join(work, 'document.docx');
     fs.writeFileSync(input, docx);
