@@ -1,4 +1,7 @@
+import { PDFDocument } from 'pdf-lib';
 import { inTransaction } from '../../platform/context.ts';
+import { fileStoreOf } from '../../platform/files/files.store.ts';
+import { findSignatureRanges } from '../signatures/signatures.pdf-scan.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { getSettings } from '../settings/settings.repository.ts';
 import { isStubOn } from './outgoing.drafts.ts';
@@ -6,6 +9,23 @@ import { outgoingErrors as E } from './outgoing.errors.ts';
 import { isEditable } from './outgoing.models.ts';
 import * as repo from './outgoing.repository.ts';
 import { audited, loadVisible, type By, type Ctx } from './outgoing.usecases.ts';
+
+/** A PDF version is sealed at issue: it must open, have a page, and carry no signature yet (sealing rewrites the file). */
+async function checkPdf(ctx: Ctx, fileId: number): Promise<void> {
+  const { bytes } = await fileStoreOf(ctx).read(fileId);
+  let pages = 0;
+  try {
+    pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
+  } catch {
+    pages = 0;
+  }
+  if (pages === 0) {
+    throw E.field('unreadable_pdf', 'fileId', 'This PDF cannot be read (or has no page)');
+  }
+  if (findSignatureRanges(bytes).length > 0) {
+    throw E.field('pdf_already_signed', 'fileId', 'This PDF already carries a digital signature; upload the unsigned PDF: the issuing body seals it at issue');
+  }
+}
 
 const VERSION_TYPES = new Set(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
 
@@ -33,6 +53,9 @@ export async function addVersionFile(ctx: Ctx, by: By, id: number, input: { file
   }
   if (!VERSION_TYPES.has(file.content_type)) {
     throw E.field('version_file_type', 'fileId', 'A version is a DOCX or a PDF file');
+  }
+  if (file.content_type === 'application/pdf') {
+    await checkPdf(ctx, file.id);
   }
   const now = ctx.clock.now().toISOString();
   await inTransaction(ctx, async (trx) => {

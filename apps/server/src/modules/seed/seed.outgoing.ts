@@ -5,12 +5,12 @@ import { inTransaction } from '../../platform/context.ts';
 import { systemAuditContext } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { FileStore } from '../../platform/files/files.store.ts';
-import { samples } from '../../platform/files/files.fixtures.ts';
 import { addCalendarDays, toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { createDraft } from '../outgoing/outgoing.drafts.ts';
 import { ensureSeries, insertNumber, takeNumber } from '../outgoing/outgoing.numbering.ts';
 import * as repo from '../outgoing/outgoing.repository.ts';
 import { decide, saveCircuit, submit } from '../outgoing/outgoing.review.ts';
+import { samplePdf } from '../outgoing/outgoing.samples.ts';
 import { addVersionFile } from '../outgoing/outgoing.versions.ts';
 import { actorOf } from './seed.incoming.ts';
 
@@ -158,7 +158,8 @@ export async function seedDemoOutgoing(ctx: Ctx, store: FileStore | null): Promi
     content: content('V/v đăng ký nhu cầu đào tạo lý luận chính trị năm 2027', '', ['Văn phòng Trung ương Đảng']),
   });
   if (store) {
-    const file = await inTransaction(ctx, (trx) => store.put({ bytes: samples.pdf(), name: 'cong-van-dao-tao.pdf', createdBy: specialist.userId, trx, audit }));
+    const bytes = await samplePdf('Cong van dang ky dao tao ly luan chinh tri nam 2027');
+    const file = await inTransaction(ctx, (trx) => store.put({ bytes, name: 'cong-van-dao-tao.pdf', createdBy: specialist.userId, trx, audit }));
     await addVersionFile(c, as(specialist), d10.id, { fileId: file.id, note: 'Bản PDF trình ký' });
   }
   await draft({
