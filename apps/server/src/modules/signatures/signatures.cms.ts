@@ -139,7 +139,11 @@ const attr = (si: pkijs.SignerInfo, type: string) => si.signedAttrs?.attributes.
 function findSigner(si: pkijs.SignerInfo, certs: pkijs.Certificate[]): pkijs.Certificate | undefined {
   if (si.sid instanceof pkijs.IssuerAndSerialNumber) {
     const sid = si.sid;
-    return certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
+    const exact = certs.find((c) => c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber));
+    // node-forge (so @signpdf/signer-p12) re-encodes a UTF8String issuer name twice in the sid; the
+    // serial alone still locates the certificate, and the signature check below is what binds it.
+    const bySerial = certs.filter((c) => c.serialNumber.isEqual(sid.serialNumber));
+    return exact ?? (bySerial.length === 1 ? bySerial[0] : undefined);
   }
   // subjectKeyIdentifier [0]: compare with each certificate's SKI extension.
   const ski = toBuffer((si.sid as asn1js.Primitive).valueBlock.valueHexView);

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
+import { P12Signer } from '@signpdf/signer-p12';
+import { SignPdf } from '@signpdf/signpdf';
 import { PDFArray, PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_DB, type TestContext } from '../../../test/test-context.ts';
@@ -190,6 +193,18 @@ describe(`PDF signatures on ${TEST_DB}`, () => {
     const [event] = await audits('signatures.identity_uploaded');
     expect(JSON.parse(event!.details)).toMatchObject({ issuerKey: issuerKeyOf(committee), replacedSource: 'generated' });
     expect(event!.details).not.toContain(foreign.password);
+  });
+
+  it('a PDF signed elsewhere (adbe.pkcs7.detached by @signpdf/signer-p12, signing-time, no ESS attribute) verifies too', async () => {
+    const foreign = await foreignIdentity('Ủy ban nhân dân tỉnh Bắc Sơn');
+    const doc = await PDFDocument.load(await makePdf(1));
+    pdflibAddPlaceholder({ pdfDoc: doc, reason: 'Ban hanh', contactInfo: '', name: 'UBND', location: 'Bac Son', signatureLength: 12_000 });
+    const signed = await new SignPdf().sign(Buffer.from(await doc.save({ useObjectStreams: false })), new P12Signer(foreign.p12, { passphrase: foreign.password }));
+    const v = await verifyPdf(tc.ctx.db, signed);
+    expect(v).toMatchObject({ valid: true, trusted: false, signers: [{ name: 'Ủy ban nhân dân tỉnh Bắc Sơn', intact: true, reason: 'Ban hanh' }] });
+    const tampered = Buffer.from(signed);
+    tampered[100] = tampered[100]! ^ 1;
+    expect((await verifyPdf(tc.ctx.db, tampered)).valid).toBe(false);
   });
 
   it('a wrong password or a file that is not a PKCS#12 is refused with signatures.bad_p12, and nothing changes', async () => {
