@@ -1,4 +1,13 @@
 import ExcelJS from 'exceljs';
+import {
+  BOX,
+  columnNumbersRow,
+  excelDate,
+  FONT,
+  headerRow,
+  landscapeA4,
+  titleLine,
+} from '../../platform/xlsx/sheet.ts';
 import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import {
   rangeLine,
@@ -17,62 +26,9 @@ import {
  * repeated on every printed page, A4 landscape fitted to the page width.
  */
 
-const FONT = 'Times New Roman';
 const HEADER_ROW = 6;
-const thin = { style: 'thin' as const };
-const BOX = { top: thin, left: thin, bottom: thin, right: thin };
 
-/** 'YYYY-MM-DD' → a Date at UTC midnight: a spreadsheet date serial without any time-zone shift. */
-const excelDate = (iso: string | null): Date | null => {
-  if (!iso) {
-    return null;
-  }
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
-};
-
-/** Shared by the register and the report: page setup for landscape A4, one page wide, headers repeated. */
-export function landscapeA4(sheet: ExcelJS.Worksheet, titleRows: string): void {
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: titleRows,
-    margins: { left: 0.6, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  sheet.headerFooter = { oddFooter: '&CTrang &P/&N' };
-}
-
-/** Title lines merged across the table's width. */
-export function titleLine(
-  sheet: ExcelJS.Worksheet,
-  row: number,
-  text: string,
-  font: Partial<ExcelJS.Font>,
-  columns: number,
-): void {
-  sheet.mergeCells(row, 1, row, columns);
-  const cell = sheet.getCell(row, 1);
-  cell.value = text;
-  cell.font = { name: FONT, size: 12, ...font };
-  cell.alignment = { horizontal: 'center', vertical: 'middle' };
-}
-
-/** Bold, centred, boxed, wrapped header cells. */
-export function headerRow(sheet: ExcelJS.Worksheet, row: number, titles: readonly string[]): void {
-  const r = sheet.getRow(row);
-  titles.forEach((t, i) => {
-    const cell = r.getCell(i + 1);
-    cell.value = t;
-    cell.font = { name: FONT, size: 11, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BOX;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-  });
-}
+export { headerRow, landscapeA4, titleLine };
 
 export async function renderRegisterBookXlsx(
   heading: RegisterBookHeading,
@@ -107,14 +63,7 @@ export async function renderRegisterBookXlsx(
     REGISTER_COLUMNS.map((c) => c.title),
   );
   sheet.getRow(HEADER_ROW).height = 32;
-  const numbers = sheet.getRow(HEADER_ROW + 1);
-  REGISTER_COLUMNS.forEach((_, i) => {
-    const cell = numbers.getCell(i + 1);
-    cell.value = `(${i + 1})`;
-    cell.font = { name: FONT, size: 9, italic: true };
-    cell.alignment = { horizontal: 'center' };
-    cell.border = BOX;
-  });
+  columnNumbersRow(sheet, HEADER_ROW + 1, n);
 
   for (const e of entries) {
     const row = sheet.addRow([
