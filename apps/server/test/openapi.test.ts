@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from './http.ts';
-import { multipartFile, samples } from '../src/platform/files/files.fixtures.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { samples } from '../src/platform/files/files.fixtures.ts';
+import { foreignIdentity, multipartBody } from '../src/modules/signatures/signatures.test-support.ts';
+
+/** Uploads in examples: a PDF, or for an edXML package the sample package shipped for operators. */
+const sampleFor = (filename: string): Buffer =>
+  filename.endsWith('.edxml') ? fs.readFileSync(path.resolve(import.meta.dirname, '../src/modules/edxml/samples', filename)) : samples.pdf();
 
 interface Operation {
   summary?: string;
@@ -8,7 +15,7 @@ interface Operation {
     method?: string;
     url: string;
     body?: unknown;
-    multipart?: { field: string; filename: string; contentType: string };
+    multipart?: { field: string; filename: string; contentType: string; fields?: Record<string, string> };
     as?: string;
   };
 }
@@ -39,6 +46,10 @@ describe('the OpenAPI document', () => {
     return clients.get(username)!;
   };
 
+  /** A real sample of the example's content type: a PKCS#12 opened by the example's password, an edXML package, else a PDF. */
+  const sampleFile = async (m: { filename: string; contentType: string; fields?: Record<string, string> }): Promise<Buffer> =>
+    m.contentType === 'application/x-pkcs12' ? (await foreignIdentity('Văn phòng Tỉnh ủy', m.fields?.password ?? '')).p12 : sampleFor(m.filename);
+
   const operations = () =>
     Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
 
@@ -67,10 +78,12 @@ describe('the OpenAPI document', () => {
       expect((ex.method ?? 'GET').toUpperCase()).toBe(method);
       const client = sessionEnders.includes(path) ? await t.login('bithu') : ex.as ? await loginAs(ex.as) : admin;
       const upload = ex.multipart
-        ? multipartFile({ field: ex.multipart.field, filename: ex.multipart.filename, bytes: samples.pdf(), contentType: ex.multipart.contentType })
+        ? multipartBody(ex.multipart.fields ?? {}, [
+            { field: ex.multipart.field, filename: ex.multipart.filename, bytes: await sampleFile(ex.multipart), contentType: ex.multipart.contentType },
+          ])
         : null;
       const r = upload
-        ? await t.app.inject({ method: 'POST', url: ex.url, headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, 'content-type': upload.contentType }, payload: upload.payload })
+        ? await t.app.inject({ method: method as 'POST' | 'PUT', url: ex.url, headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, 'content-type': upload.contentType }, payload: upload.payload })
         : method === 'GET'
           ? await client.get(ex.url)
           : method === 'DELETE'

@@ -5,16 +5,12 @@ import { createTestDatabase, testConfig, TEST_DB, type TestDatabase } from '../.
 import { systemAuditContext } from '../../platform/audit/audit.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { createContext, inTransaction, type AppContext } from '../../platform/context.ts';
-import { fileStoreOf } from '../../platform/files/files.store.ts';
 import { actorOf } from '../seed/seed.incoming.ts';
 import { seedDemo } from '../seed/seed.ts';
-import { createDraft } from './outgoing.drafts.ts';
 import { issueDocument } from './outgoing.issue.ts';
 import { gapsOf, takeNumber } from './outgoing.numbering.ts';
 import { productionFor } from './outgoing.production.ts';
-import { samplePdf } from './outgoing.samples.ts';
-import { decide, submit } from './outgoing.review.ts';
-import { addVersionFile } from './outgoing.versions.ts';
+import { HD, signedDocuments } from './outgoing.test-support.ts';
 
 /**
  * Issue 4 acceptance: outgoing numbers are legal identifiers. Per type per term; a new term restarts at
@@ -22,40 +18,7 @@ import { addVersionFile } from './outgoing.versions.ts';
  * consecutive numbers; a failure in the middle of issuing rolls back whole or leaves the consumed number
  * visible in the gap report — and issuing again finishes with that same number.
  */
-const HD = 11; // Hướng dẫn: no demo document uses its series
-const VPTW = 4;
 const consecutive = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
-
-/** n documents of `typeId` signed and ready to issue, each with an uploaded PDF as its version (no LibreOffice needed). */
-export async function signedDocuments(ctx: Pick<AppContext, 'db' | 'dialect' | 'clock' | 'config'>, n: number, typeId = HD): Promise<number[]> {
-  const audit = systemAuditContext('test');
-  const [drafter, chief, secretary] = await Promise.all(['chuyenvien', 'chanhvp', 'bithu'].map((u) => actorOf(ctx, u)));
-  const store = fileStoreOf(ctx);
-  const ids: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const { id } = await createDraft(ctx, { actor: drafter!, audit }, {
-      issuerCommitteeId: 1,
-      issuerAgencyId: null,
-      documentTypeId: typeId,
-      draftingAgencyId: null,
-      secrecy: 'none',
-      urgency: 'normal',
-      copies: 1,
-      congress: false,
-      paperLocation: '',
-      recipients: [{ committeeId: null, agencyId: null, organizationId: VPTW }],
-      content: { summary: `Hướng dẫn thử đồng thời số ${i + 1}`, body: 'Nội dung hướng dẫn.', addressees: [], extraRecipientLines: [] },
-    });
-    const bytes = await samplePdf(`Huong dan ${i + 1}`);
-    const file = await inTransaction(ctx, (trx) => store.put({ bytes, name: `hd-${i}.pdf`, createdBy: drafter!.userId, trx, audit }));
-    await addVersionFile(ctx, { actor: drafter!, audit }, id, { fileId: file.id, note: '' });
-    await submit(ctx, { actor: drafter!, audit }, id, 2);
-    await decide(ctx, { actor: chief!, audit }, id, 'approve', { version: 3, comment: '' });
-    await decide(ctx, { actor: secretary!, audit }, id, 'sign', { version: 4, comment: '' });
-    ids.push(id);
-  }
-  return ids;
-}
 
 async function seriesOf(ctx: Pick<AppContext, 'db'>, typeId: number) {
   return ctx.db.selectFrom('outgoing_series').selectAll().where('document_type_id', '=', typeId).orderBy('id', 'desc').executeTakeFirstOrThrow();

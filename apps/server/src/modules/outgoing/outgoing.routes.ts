@@ -19,6 +19,7 @@ import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { contentDisposition } from '../files/files.presenters.ts';
 import { addComment, createDraft, updateDraft } from './outgoing.drafts.ts';
 import { outgoingErrors as E } from './outgoing.errors.ts';
+import { exportPackage } from './outgoing.edxml.ts';
 import { issueDocument } from './outgoing.issue.ts';
 import { listOutgoing } from './outgoing.list.ts';
 import { presentDetail } from './outgoing.presenters.ts';
@@ -221,6 +222,20 @@ export function outgoingRoutes(app: App, ctx: AppContext): void {
       }
       const { record, bytes } = await fileStoreOf(ctx, req.log).read(d.pdf_file_id);
       return sendFile(reply, record.originalName, 'application/pdf', bytes, req.query.download === '0');
+    },
+  );
+
+  app.get(
+    '/api/outgoing/:id/edxml',
+    {
+      schema: {
+        ...doc({ vi: 'Gói edXML của văn bản đã phát hành (gửi nơi nhận ngoài hệ thống)', en: 'The edXML package (QCVN 102) of an issued document, for recipients outside this installation', tag, example: { url: '/api/outgoing/4/edxml', as: 'vanthu' } }),
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const { xml, fileName } = await exportPackage(ctx, by(req), req.params.id);
+      return sendFile(reply, fileName, 'application/xml; charset=utf-8', Buffer.from(xml, 'utf8'), false);
     },
   );
 

@@ -43,8 +43,11 @@ export interface RequestExample {
   method?: string;
   url: string;
   body?: unknown;
-  /** For multipart uploads: the form field and a sample file name (the example sends a small real file). */
-  multipart?: { field: string; filename: string; contentType: string };
+  /**
+   * For multipart uploads: the form field and a sample file name (the example sends a small real file
+   * of that content type), and the text fields sent with it.
+   */
+  multipart?: { field: string; filename: string; contentType: string; fields?: Record<string, string> };
   /** The demo user the example is meant for (default: admin), e.g. `vanthu` for registering a document. */
   as?: string;
 }
@@ -67,7 +70,9 @@ export function doc({
   description?: string;
 }) {
   const payload = example.multipart
-    ? `\n\nmultipart/form-data: ${example.multipart.field}=@${example.multipart.filename}`
+    ? `\n\nmultipart/form-data: ${Object.entries(example.multipart.fields ?? {})
+        .map(([k, v]) => `${k}=${v} `)
+        .join('')}${example.multipart.field}=@${example.multipart.filename}`
     : example.body === undefined
       ? ''
       : `\n\n${JSON.stringify(example.body, null, 2)}`;
