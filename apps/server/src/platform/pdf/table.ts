@@ -62,8 +62,9 @@ type Fonts = Record<Face, Font>;
 
 const num = (n: number) => (Math.round(n * 100) / 100).toString();
 
-/** What a title block may draw: text at a point, or centred on a point. */
+/** What a title block may draw: text at a point, or centred on a point; and how wide a text is. */
 export interface Pen {
+  width(s: string, size: number, face: Face): number;
   text(s: string, at: { x: number; y: number; size: number; face: Face }): void;
   centred(s: string, at: { cx: number; y: number; size: number; face: Face }): void;
 }
@@ -79,6 +80,10 @@ class Ink implements Pen {
   ) {
     const key = (f: Font) => page.node.newFontDictionary(f.pdf.name, f.pdf.ref).toString();
     this.keys = { regular: key(fonts.regular), bold: key(fonts.bold), italic: key(fonts.italic) };
+  }
+
+  width(s: string, size: number, face: Face): number {
+    return this.fonts[face].width(s, size);
   }
 
   text(s: string, { x, y, size, face }: { x: number; y: number; size: number; face: Face }): void {
