@@ -86,12 +86,12 @@ describe('backup and restore', () => {
     expect(file).toBe(archive);
     expect(manifest.db.kind).toBe(TEST_DB);
     const byName = Object.fromEntries(manifest.db.tables.map((t) => [t.name, t.rows]));
-    // The demo's incoming PDF and the two uploads: three rows, two blobs (the demo PDF has the same bytes
-    // as the first upload, and the store is content-addressed).
-    expect(byName.files).toBe(3);
+    // The demo's incoming PDF, the demo outgoing draft's PDF version and the two uploads: four rows, three
+    // blobs (the demo incoming PDF has the same bytes as the first upload; the store is content-addressed).
+    expect(byName.files).toBe(4);
     expect(byName.users).toBeGreaterThanOrEqual(9);
     expect(byName.audit_events).toBeGreaterThan(5);
-    expect(manifest.files.count).toBe(2);
+    expect(manifest.files.count).toBe(3);
     const listed: string[] = [];
     await tar.t({ file: archive, onReadEntry: (e) => void (e.type === 'File' && listed.push(e.path)) });
     expect(listed[0]).toBe('manifest.json');
