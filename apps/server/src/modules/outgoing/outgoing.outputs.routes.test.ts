@@ -1,13 +1,16 @@
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/http.ts';
 import { fixedClock } from '../../../test/test-context.ts';
 import type { App } from '../../platform/http/types.ts';
 import { pdfPages, pdfText } from '../incoming/incoming.outputs.test-support.ts';
-import { committeeSubtreeIds } from '../org/org.scope.ts';
 import { DEMO, loginScopedUser } from '../org/org.test-support.ts';
 import type { OutgoingRegisterEntry } from './outgoing.outputs.models.ts';
-import { insertOutgoing, type OutgoingSpec } from './outgoing.outputs.test-support.ts';
+import {
+  insertRegisterFixtures,
+  lineWith,
+  LONG,
+  xlsxSheet as xlsx,
+} from './outgoing.outputs.test-support.ts';
 import type { IssuedReport } from './outgoing.report.ts';
 
 // Until the routes are registered in platform/http/modules.ts, the suite adds them itself.
@@ -25,158 +28,22 @@ vi.mock('../../platform/http/modules.ts', async (importOriginal) => {
 });
 
 /**
- * The outgoing register (sổ đăng ký văn bản đi) and the report of issued documents (issue 4 §8), on the
- * demo organisation with documents of 2025; "today" is 25 November 2026, so the demo's own issued
- * documents (40, 20 and 10 days ago) are in the 2026 register.
+ * The outgoing register (sổ đăng ký văn bản đi, issue 4 §8) on the demo organisation with the documents
+ * of 2025 of insertRegisterFixtures; "today" is 25 November 2026, so the demo's own issued documents
+ * (40, 20 and 10 days ago) are in the 2026 register.
  */
 
-const LONG =
-  'Kết luận của Ban Thường vụ Tỉnh ủy về việc tiếp tục đẩy mạnh thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số; yêu cầu các cấp ủy, tổ chức đảng trực thuộc quán triệt và báo cáo kết quả định kỳ hằng quý.';
 const Y2025 = 'issuerKey=c1&year=2025';
 
-async function xlsx(body: Buffer): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body as unknown as ArrayBuffer);
-  return wb.worksheets[0]!;
-}
-
-/** The text line of the page that holds `needle` (pdftotext -layout keeps a table row's first line together). */
-const lineWith = (layout: string, needle: string) => layout.split('\n').find((l) => l.includes(needle)) ?? '';
-
-describe('the outgoing register and the report of issued documents', () => {
+describe('the outgoing register', () => {
   let t: TestApp;
   let clerk: Client;
-  const type: Record<string, number> = {};
   let vptu: number;
 
   beforeAll(async () => {
     t = await createTestApp({ clock: fixedClock('2026-11-25T02:00:00Z') });
     clerk = await t.login('vanthu');
-    const db = t.ctx.db;
-    for (const r of await db
-      .selectFrom('document_types')
-      .select(['id', 'abbreviation'])
-      .where('family', '=', 'party')
-      .execute()) {
-      type[r.abbreviation] = r.id;
-    }
-    vptu = (
-      await db
-        .selectFrom('agencies')
-        .select('id')
-        .where('abbreviation', '=', 'VPTU')
-        .executeTakeFirstOrThrow()
-    ).id;
-    const user = async (username: string) =>
-      (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow())
-        .id;
-    const specialist = await user('chuyenvien');
-    const inspector = await user('kiemtra');
-    const base = { committeeId: DEMO.province, drafterId: specialist };
-    const docs: OutgoingSpec[] = [
-      {
-        ...base,
-        documentTypeId: type.CV!,
-        number: 5,
-        notation: '05-CV/TU',
-        issuedOn: '2025-03-03',
-        urgency: 'urgent',
-        copies: 3,
-        summary: 'V/v tổng kết công tác văn thư năm 2024',
-        recipients: ['Đảng ủy xã Tân Phú', 'Ban Tổ chức Tỉnh ủy'],
-      },
-      {
-        ...base,
-        documentTypeId: type.TB!,
-        number: 2,
-        notation: '02-TB/TU',
-        issuedOn: '2025-03-03',
-        summary: 'Thông báo kết luận của Thường trực Tỉnh ủy',
-      },
-      {
-        ...base,
-        documentTypeId: type.CV!,
-        number: 6,
-        notation: '06-CV/TU',
-        issuedOn: '2025-04-10',
-        status: 'recalled',
-        recallReason: 'Sai số liệu',
-      },
-      {
-        ...base,
-        documentTypeId: type.CV!,
-        number: 7,
-        notation: '07-CV/TU',
-        issuedOn: '2025-04-11',
-        status: 'issuing',
-      },
-      {
-        ...base,
-        documentTypeId: type.CV!,
-        number: 8,
-        notation: '08-CV/TU',
-        issuedOn: '2025-05-02',
-        secrecy: 'confidential',
-        stub: true,
-        paperLocation: 'Tủ tài liệu mật, phòng Văn thư',
-        summary: 'V/v công tác bảo vệ chính trị nội bộ',
-        recipients: ['Ban Tổ chức Trung ương'],
-      },
-      {
-        ...base,
-        documentTypeId: type.BC!,
-        number: 2,
-        notation: '02-BC/TU',
-        issuedOn: '2025-05-03',
-        secrecy: 'secret',
-        stub: true,
-        summary: 'Báo cáo Tối mật về nhân sự',
-      },
-      { ...base, documentTypeId: type.CV!, status: 'in_review', summary: 'V/v dự thảo chưa ký' },
-      {
-        ...base,
-        drafterId: inspector,
-        documentTypeId: type.CV!,
-        number: 9,
-        notation: '09-CV/TU',
-        issuedOn: '2025-06-01',
-      },
-      {
-        ...base,
-        agencyId: vptu,
-        documentTypeId: type.CV!,
-        number: 1,
-        notation: '01-CV/VPTU',
-        issuedOn: '2025-03-04',
-        retainLine: 'Lưu VT, VPTU',
-      },
-      { ...base, documentTypeId: type.CV!, number: 10, notation: '10-CV/TU', issuedOn: '2026-01-02' },
-      {
-        ...base,
-        committeeId: DEMO.tanPhu,
-        documentTypeId: type.CV!,
-        number: 1,
-        notation: '01-CV/ĐU',
-        issuedOn: '2025-03-05',
-      },
-      // Enough long lines for the register to run over several pages.
-      ...Array.from({ length: 24 }, (_, i): OutgoingSpec => ({
-        ...base,
-        documentTypeId: type.TB!,
-        number: 10 + i,
-        notation: `${10 + i}-TB/TU`,
-        issuedOn: '2025-07-01',
-        summary: LONG,
-        recipients: [
-          'Các đảng ủy trực thuộc Tỉnh ủy',
-          'Các ban đảng, Văn phòng Tỉnh ủy',
-          'Ủy ban Kiểm tra Tỉnh ủy',
-        ],
-      })),
-    ];
-    for (const d of docs) {
-      await insertOutgoing(db, d);
-    }
+    ({ vptu } = await insertRegisterFixtures(t.ctx.db));
   });
   afterAll(async () => t.cleanup());
 
@@ -363,82 +230,6 @@ describe('the outgoing register and the report of issued documents', () => {
       format: 'xlsx',
       lines: 2,
     });
-  });
-
-  it('counts issued documents by issuing body and type exactly as a direct SQL count does', async () => {
-    const report = (
-      await clerk.get('/api/outgoing/report?from=2025-01-01&to=2025-12-31')
-    ).json() as IssuedReport;
-    const clerkScope = await committeeSubtreeIds(t.ctx.db, DEMO.province);
-    const direct = await t.ctx.db
-      .selectFrom('outgoing_documents')
-      .select(['issuer_key', 'document_type_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('status', 'in', ['issued', 'recalled'])
-      .where('issued_on', '>=', '2025-01-01')
-      .where('issued_on', '<=', '2025-12-31')
-      .where('secrecy_rank', '<=', 2) // the clerk's clearance: Tối mật
-      .where('committee_id', 'in', clerkScope)
-      .groupBy(['issuer_key', 'document_type_id'])
-      .execute();
-    const fromReport = report.issuers.flatMap((i) =>
-      i.types.map((ty) => `${i.issuerKey} ${ty.documentTypeId} ${ty.total}`),
-    );
-    expect(fromReport.sort()).toEqual(
-      direct.map((d) => `${d.issuer_key} ${d.document_type_id} ${Number(d.n)}`).sort(),
-    );
-    expect(report.issuers.map((i) => [i.issuerName, i.total, i.secret, i.recalled])).toEqual([
-      ['Tỉnh ủy Hồng Lam', 30, 2, 1],
-      ['Văn phòng Tỉnh ủy', 1, 0, 0],
-      ['Đảng ủy xã Tân Phú', 1, 0, 0],
-    ]);
-    const province = report.issuers[0]!;
-    expect(
-      province.types.map((ty) => [ty.typeName, ty.typeAbbreviation, ty.total, ty.secret, ty.recalled]),
-    ).toEqual([
-      ['Báo cáo', 'BC', 1, 1, 0],
-      ['Công văn', 'CV', 4, 1, 1], // 05, 06 (recalled), 08 (Mật), 09; 07 is still issuing
-      ['Thông báo', 'TB', 25, 0, 0],
-    ]);
-    expect(report.totals).toEqual({ total: 32, secret: 2, recalled: 1 });
-    expect(report.periodLabel).toBe('Từ ngày 01/01/2025 đến ngày 31/12/2025');
-  });
-
-  it('exports the report as XLSX with the same numbers, audited', async () => {
-    const json = (await clerk.get('/api/outgoing/report?year=2025')).json() as IssuedReport;
-    const r = await clerk.get('/api/outgoing/report.xlsx?year=2025');
-    expect(r.statusCode).toBe(200);
-    expect(r.headers['content-disposition']).toMatch(/\.xlsx$/);
-    const sheet = await xlsx(r.rawPayload);
-    expect(sheet.getCell('A1').value).toBe('TỈNH ỦY HỒNG LAM');
-    expect(sheet.getCell('A2').value).toBe('BÁO CÁO TÌNH HÌNH BAN HÀNH VĂN BẢN ĐI');
-    expect(sheet.getCell('A3').value).toBe('Văn bản phát hành năm 2025');
-    const rows = [];
-    for (let i = 7; i <= sheet.rowCount; i++) {
-      rows.push((sheet.getRow(i).values as unknown[]).slice(1));
-    }
-    const expected: unknown[][] = [];
-    json.issuers.forEach((issuer, i) => {
-      expected.push([i + 1, issuer.issuerName, '', issuer.total, issuer.secret, issuer.recalled]);
-      issuer.types.forEach((ty, k) =>
-        expected.push([
-          `${i + 1}.${k + 1}`,
-          ty.typeName,
-          ty.typeAbbreviation,
-          ty.total,
-          ty.secret,
-          ty.recalled,
-        ]),
-      );
-    });
-    expected.push(['', 'Tổng cộng', '', json.totals.total, json.totals.secret, json.totals.recalled]);
-    expect(rows).toEqual(expected);
-    const last = await t.ctx.db
-      .selectFrom('audit_events')
-      .selectAll()
-      .orderBy('seq', 'desc')
-      .executeTakeFirstOrThrow();
-    expect(last.action).toBe('outgoing.report_exported');
-    expect(JSON.parse(last.details)).toMatchObject({ from: '2025-01-01', to: '2025-12-31', documents: 32 });
   });
 
   it('prints the demo documents in the register of the current year, and the OpenAPI examples work for the clerk', async () => {
