@@ -46,6 +46,20 @@ const IncomingDetailRoute = lazyRoute(
   () => import('../features/incoming/routes/IncomingDetailRoute'),
   'IncomingDetailRoute',
 );
+const OutgoingListRoute = lazyRoute(() => import('../features/outgoing/routes/OutgoingListRoute'), 'OutgoingListRoute');
+const OutgoingFormRoute = lazyRoute(() => import('../features/outgoing/routes/OutgoingFormRoute'), 'OutgoingFormRoute');
+const OutgoingDetailRoute = lazyRoute(
+  () => import('../features/outgoing/routes/OutgoingDetailRoute'),
+  'OutgoingDetailRoute',
+);
+const OutgoingSeriesRoute = lazyRoute(
+  () => import('../features/outgoing/routes/OutgoingSeriesRoute'),
+  'OutgoingSeriesRoute',
+);
+const VerifySignatureRoute = lazyRoute(
+  () => import('../features/signatures/routes/VerifySignatureRoute'),
+  'VerifySignatureRoute',
+);
 const AccountRoute = lazyRoute(() => import('../features/account/routes/AccountRoute'), 'AccountRoute');
 
 const need = (permission: string, element: ReactNode) => (
@@ -80,6 +94,13 @@ export const router = createBrowserRouter([
           { path: 'incoming/registers', element: need('incoming.view', <IncomingRegistersRoute />) },
           { path: 'incoming/deadline-rules', element: <IncomingDeadlineRulesRoute /> },
           { path: 'incoming/:id', element: need('incoming.view', <IncomingDetailRoute />) },
+          { path: 'outgoing', element: need('outgoing.view', <OutgoingListRoute />) },
+          { path: 'outgoing/new', element: need('outgoing.draft', <OutgoingFormRoute />) },
+          { path: 'outgoing/series', element: need('outgoing.view', <OutgoingSeriesRoute />) },
+          { path: 'outgoing/:id', element: need('outgoing.view', <OutgoingDetailRoute />) },
+          { path: 'outgoing/:id/edit', element: need('outgoing.draft', <OutgoingFormRoute />) },
+          // Any reader of documents may verify a PDF: the screen checks outgoing.view or incoming.view itself.
+          { path: 'signatures/verify', element: <VerifySignatureRoute /> },
           { path: 'account', element: <AccountRoute /> },
           { path: 'admin/org', element: need('org.manage', <OrgAdminRoute />) },
           { path: 'admin/users', element: need('users.view', <UsersRoute />) },

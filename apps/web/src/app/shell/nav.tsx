@@ -3,13 +3,17 @@ import {
   AuditOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  EditOutlined,
   FieldTimeOutlined,
+  FileProtectOutlined,
   FileTextOutlined,
   FormOutlined,
   HomeOutlined,
   InboxOutlined,
   MailOutlined,
+  NumberOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,6 +26,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Shown only with this permission; none = everyone. */
   permission?: string;
+  /** Shown with any one of these permissions. */
+  anyPermission?: string[];
 }
 
 /** Everyday screens. */
@@ -56,6 +62,38 @@ export const MAIN_NAV: NavItem[] = [
     permission: 'org.view',
   },
   { path: '/calendar', labelKey: 'nav.calendar', testId: 'menu-calendar', icon: <CalendarOutlined /> },
+];
+
+/** The "Văn bản đi" group (issue 4). */
+export const OUTGOING_NAV: NavItem[] = [
+  {
+    path: '/outgoing',
+    labelKey: 'nav.outgoing',
+    testId: 'menu-outgoing',
+    icon: <SendOutlined />,
+    permission: 'outgoing.view',
+  },
+  {
+    path: '/outgoing/new',
+    labelKey: 'nav.outgoingNew',
+    testId: 'menu-outgoing-new',
+    icon: <EditOutlined />,
+    permission: 'outgoing.draft',
+  },
+  {
+    path: '/outgoing/series',
+    labelKey: 'nav.outgoingSeries',
+    testId: 'menu-outgoing-series',
+    icon: <NumberOutlined />,
+    anyPermission: ['outgoing.view', 'outgoing.issue'],
+  },
+  {
+    path: '/signatures/verify',
+    labelKey: 'nav.verifySignature',
+    testId: 'menu-verify-signature',
+    icon: <FileProtectOutlined />,
+    anyPermission: ['outgoing.view', 'incoming.view'],
+  },
 ];
 
 /** The "Quản trị" group. */
@@ -112,11 +150,15 @@ export const ADMIN_NAV: NavItem[] = [
 ];
 
 export const visibleNav = (items: NavItem[], permissions: ReadonlySet<string>) =>
-  items.filter((i) => !i.permission || permissions.has(i.permission));
+  items.filter(
+    (i) =>
+      (!i.permission || permissions.has(i.permission)) &&
+      (!i.anyPermission || i.anyPermission.some((p) => permissions.has(p))),
+  );
 
 /** The menu key for a pathname: the longest nav path it starts with. */
 export function selectedNavKey(pathname: string): string {
-  const all = [...MAIN_NAV, ...ADMIN_NAV].map((i) => i.path).filter((p) => p !== '/');
+  const all = [...MAIN_NAV, ...OUTGOING_NAV, ...ADMIN_NAV].map((i) => i.path).filter((p) => p !== '/');
   const hit = all
     .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
     .sort((a, b) => b.length - a.length)[0];
