@@ -211,6 +211,8 @@ export const issueResult = z.object({
   status: z.enum(OUTGOING_STATUSES),
   pdfFileId: z.number().nullable(),
   deliveries: z.array(z.object({ recipientId: z.number(), name: z.string(), delivery: z.enum(DELIVERIES), incomingDocumentId: z.number().nullable() })),
+  /** E.g. `outgoing.issued_late`: issued later than the working day after signing (spec §4). */
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });
 export type IssueResult = z.infer<typeof issueResult>;
 

@@ -5,7 +5,8 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { fileStoreOf, type StagedFile } from '../../platform/files/files.store.ts';
 import { notationKey } from '../../platform/text/tokens.ts';
-import { toVietnamDate } from '../calendar/calendar.workdays.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.usecases.ts';
+import { addCalendarDays, addWorkingDays, toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { encryptsUploads } from '../files/files.policies.ts';
 import { receiveFromOutgoing } from '../incoming/incoming.liaison.ts';
 import { notifyUsers } from '../notifications/notifications.usecases.ts';
@@ -170,6 +171,9 @@ export async function issueDocument(
     pdfStaged = await store.stage({ bytes: sealed, name: `${fileBase(current.notation as string)}.pdf`, encrypt });
   }
 
+  // Read before the transaction: inside it every read must use the transaction (SQLite has one connection).
+  const warnings = await lateness(ctx, current.signed_at, current.issued_on as string);
+
   // 3. Record, deliver, receipts.
   return inTransaction(ctx, async (trx) => {
     const now = at.toISOString();
@@ -249,6 +253,7 @@ export async function issueDocument(
       },
     });
     return {
+      warnings,
       id,
       number: fresh.number as number,
       notation: fresh.notation as string,
@@ -258,6 +263,25 @@ export async function issueDocument(
       deliveries,
     };
   });
+}
+
+/**
+ * Spec §4: a document is issued the day it is signed or the next working day. Later is allowed (the
+ * clerk may have been away) but said, and the audit trail keeps both dates.
+ */
+async function lateness(ctx: Ctx, signedAt: string | null, issuedOn: string): Promise<IssueResult['warnings']> {
+  if (!signedAt) {
+    return [];
+  }
+  const signedOn = toVietnamDate(new Date(signedAt));
+  if (issuedOn <= signedOn) {
+    return [];
+  }
+  const calendar = await loadWorkingCalendar(ctx.db, { from: signedOn, to: addCalendarDays(signedOn, 31) });
+  const limit = addWorkingDays(signedOn, 1, calendar);
+  return issuedOn > limit
+    ? [{ code: 'outgoing.issued_late', message: `Ký ngày ${signedOn.split('-').reverse().join('/')}, phát hành ngày ${issuedOn.split('-').reverse().join('/')}: quá ngày làm việc tiếp theo sau ngày ký` }]
+    : [];
 }
 
 /** A file name from a notation: "01-CV/TU" → "01-CV-TU". */

@@ -102,6 +102,25 @@ describe(`outgoing numbers on ${TEST_DB}`, () => {
     expect(gaps.gaps).toEqual([expect.objectContaining({ number: dropped.json().number, state: 'void', reason: expect.stringContaining('Không ban hành') })]);
   });
 
+  it('issuing later than the working day after signing is allowed but said (spec §4)', async () => {
+    clock.set(new Date('2026-11-27T03:00:00Z')); // signed on Friday 27/11
+    try {
+      const [onMonday, onTuesday] = await signedDocuments(t.ctx, 2);
+      clock.set(new Date('2026-11-30T03:00:00Z'));
+      vanthu = await t.login('vanthu');
+      const monday = await vanthu.post(`/api/outgoing/${onMonday}/issue`, { version: 5 });
+      expect(monday.json().warnings).toEqual([]);
+      clock.set(new Date('2026-12-01T03:00:00Z'));
+      vanthu = await t.login('vanthu');
+      const tuesday = await vanthu.post(`/api/outgoing/${onTuesday}/issue`, { version: 5 });
+      expect(tuesday.statusCode, tuesday.body).toBe(200);
+      expect(tuesday.json().warnings).toEqual([expect.objectContaining({ code: 'outgoing.issued_late' })]);
+    } finally {
+      clock.set(new Date('2026-11-25T03:00:00Z'));
+      vanthu = await t.login('vanthu');
+    }
+  }, 90_000);
+
   it('a new term restarts every type at 01', async () => {
     const before = await t.ctx.db.selectFrom('terms').select(['id', 'ordinal']).where('committee_id', '=', 1).orderBy('ordinal', 'desc').executeTakeFirstOrThrow();
     await t.ctx.db.updateTable('terms').set({ ends_on: '2030-10-19' }).where('id', '=', before.id).execute();

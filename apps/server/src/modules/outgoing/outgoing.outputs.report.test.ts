@@ -1,25 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/http.ts';
 import { fixedClock } from '../../../test/test-context.ts';
-import type { App } from '../../platform/http/types.ts';
 import { committeeSubtreeIds } from '../org/org.scope.ts';
 import { DEMO } from '../org/org.test-support.ts';
 import { insertRegisterFixtures, xlsxSheet as xlsx } from './outgoing.outputs.test-support.ts';
 import type { IssuedReport } from './outgoing.report.ts';
 
-// Until the routes are registered in platform/http/modules.ts, the suite adds them itself.
-vi.mock('../../platform/http/modules.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../platform/http/modules.ts')>();
-  const { outgoingOutputsRoutes } = await import('./outgoing.outputs.routes.ts');
-  return {
-    registerModules: async (app: App, ctx: Parameters<typeof original.registerModules>[1]) => {
-      await original.registerModules(app, ctx);
-      if (!app.hasRoute({ method: 'GET', url: '/api/outgoing/register.pdf' })) {
-        outgoingOutputsRoutes(app, ctx);
-      }
-    },
-  };
-});
 
 /** The report of issued documents by issuing body and type (issue 4 §8, ND30 "báo cáo văn bản đi"), on the documents of insertRegisterFixtures. */
 describe('the report of issued documents', () => {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/http.ts';
 import { fixedClock } from '../../../test/test-context.ts';
-import type { App } from '../../platform/http/types.ts';
 import { pdfPages, pdfText } from '../incoming/incoming.outputs.test-support.ts';
 import { DEMO, loginScopedUser } from '../org/org.test-support.ts';
 import type { OutgoingRegisterEntry } from './outgoing.outputs.models.ts';
@@ -13,19 +12,6 @@ import {
 } from './outgoing.outputs.test-support.ts';
 import type { IssuedReport } from './outgoing.report.ts';
 
-// Until the routes are registered in platform/http/modules.ts, the suite adds them itself.
-vi.mock('../../platform/http/modules.ts', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../platform/http/modules.ts')>();
-  const { outgoingOutputsRoutes } = await import('./outgoing.outputs.routes.ts');
-  return {
-    registerModules: async (app: App, ctx: Parameters<typeof original.registerModules>[1]) => {
-      await original.registerModules(app, ctx);
-      if (!app.hasRoute({ method: 'GET', url: '/api/outgoing/register.pdf' })) {
-        outgoingOutputsRoutes(app, ctx);
-      }
-    },
-  };
-});
 
 /**
  * The outgoing register (sổ đăng ký văn bản đi, issue 4 §8) on the demo organisation with the documents

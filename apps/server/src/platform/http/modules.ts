@@ -18,6 +18,7 @@ import { incomingDeadlineRoutes } from '../../modules/incoming/incoming.deadline
 import { registerIncomingReminders } from '../../modules/incoming/incoming.reminders.ts';
 import { incomingLiaisonRoutes } from '../../modules/incoming/incoming.liaison.routes.ts';
 import { outgoingRoutes } from '../../modules/outgoing/outgoing.routes.ts';
+import { outgoingOutputsRoutes } from '../../modules/outgoing/outgoing.outputs.routes.ts';
 import { signaturesRoutes } from '../../modules/signatures/signatures.routes.ts';
 import { outgoingAdminRoutes } from '../../modules/outgoing/outgoing.admin.routes.ts';
 
@@ -40,6 +41,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   incomingDeadlineRoutes(app, ctx);
   outgoingAdminRoutes(app, ctx);
   outgoingRoutes(app, ctx);
+  outgoingOutputsRoutes(app, ctx);
   signaturesRoutes(app, ctx);
   // After outgoing: its OpenAPI example answers a recall that the outgoing examples request.
   incomingLiaisonRoutes(app, ctx);
