@@ -219,7 +219,7 @@ export function OutgoingDetailRoute() {
             </span>
           }
           description={
-            issued.deliveries.length > 0 ? (
+            <>
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {issued.deliveries.map((d) => (
                   <li key={d.recipientId}>
@@ -228,7 +228,13 @@ export function OutgoingDetailRoute() {
                   </li>
                 ))}
               </ul>
-            ) : undefined
+              {/* E.g. issued later than the working day after signing (spec §4): said, not refused. */}
+              {(issued.warnings ?? []).map((w) => (
+                <Typography.Text key={w.code} type="warning" style={{ display: 'block' }} data-testid="outgoing-issue-warning">
+                  {w.message}
+                </Typography.Text>
+              ))}
+            </>
           }
         />
       ) : null}
