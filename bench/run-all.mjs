@@ -5,6 +5,8 @@
 //   node bench/run-all.mjs [--quick] [--only cold-start,health,list,memory,profile,overhead,plans,tsx] [--no-doc]
 //   node bench/run-all.mjs --only incoming   # the heavy incoming-documents benchmarks (1M documents, ~20 min):
 //                                            # only when named; bench/incoming-all.mjs writes its own doc section
+//   node bench/run-all.mjs --only outgoing   # issuing, signing, verifying outgoing documents (~25 min): only when
+//                                            # named; bench/outgoing-all.mjs writes its own doc section
 //
 // --quick shortens every run (for checking the scripts, not for numbers) and leaves the doc alone
 // unless --doc is given.
@@ -12,6 +14,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { incomingSection } from './incoming-all.mjs';
+import { outgoingSection } from './outgoing-all.mjs';
 import { ROOT, engineVersions, isMain, log, machineInfo, parseArgs, round } from './lib.mjs';
 
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
@@ -102,6 +105,10 @@ export async function runAll({ quick = false, only = null } = {}) {
       'incoming-all.mjs',
       quick ? ['--n', '20000', '--reps', '5', '--duration', '3', '--no-doc'] : [],
     );
+  }
+  // issuing outgoing documents with LibreOffice, signatures (~25 min): only when asked for by name
+  if (only?.includes('outgoing')) {
+    await step('outgoing', 'outgoing-all.mjs', quick ? ['--quick', '--no-doc'] : []);
   }
   const finished = machineInfo();
   return {
@@ -551,6 +558,8 @@ ${analysis}
 
 ${incomingSection(old, null)}
 
+${outgoingSection(old, null)}
+
 ## Results
 
 ${RESULTS_START}
@@ -568,8 +577,13 @@ if (isMain(import.meta.url)) {
     path.join(RESULTS_DIR, all.quick ? 'latest-quick.json' : 'latest.json'),
     `${JSON.stringify(all, null, 2)}\n`,
   );
-  // `--only incoming` alone: incoming-all.mjs has written its section; no empty run section here
-  const onlyIncoming = a.only !== undefined && String(a.only) === 'incoming';
+  // `--only incoming` / `--only outgoing` alone: incoming-all.mjs / outgoing-all.mjs has written its
+  // section; no empty run section here
+  const onlyIncoming =
+    a.only !== undefined &&
+    String(a.only)
+      .split(',')
+      .every((k) => k === 'incoming' || k === 'outgoing');
   const writeIt = onlyIncoming ? false : a.quick ? Boolean(a.doc) : !a['no-doc'];
   if (writeIt) {
     writeDoc(all);
