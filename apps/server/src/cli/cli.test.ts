@@ -9,7 +9,9 @@ import { loadConfig } from '../config.ts';
 const run = promisify(execFile);
 
 /** The operator's commands, run as real processes against a real database of the engine under test. */
-describe('the vanphong command line', () => {
+// Each test starts real processes (tsx compiles the sources when the bundle is stale): on a loaded
+// machine a migrate + seed pair takes longer than the default 30 s.
+describe('the vanphong command line', { timeout: 120_000 }, () => {
   let db: TestDatabase;
   const vanphong = async (args: string[], env: Record<string, string> = {}) => {
     try {
