@@ -247,6 +247,26 @@ test.describe.serial('a công văn goes from the specialist through review and s
     await expect(page.getByTestId('incoming-metadata')).toContainText('Ban Tổ chức Tỉnh ủy');
   });
 
+  test('the outgoing register lists 01-CV/TU (print dialog, PDF)', async ({ page }) => {
+    await logout(page);
+    await loginAndWaitForHome(page, 'vanthu');
+    await page.goto('/outgoing');
+    await page.getByTestId('outgoing-print-register').click();
+    await expect(page.getByTestId('outgoing-register-issuer')).toContainText('Tỉnh ủy Hồng Lam');
+    await shot(page, 'outgoing-register-dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
+    const register = await page.request.get('/api/outgoing/register.pdf?issuerKey=c1&kind=ordinary');
+    expect(register.status()).toBe(200);
+    expect(register.headers()['content-type']).toContain('application/pdf');
+    const file = path.join(SHOTS_DIR, 'outgoing-register.pdf');
+    fs.writeFileSync(file, await register.body());
+    if (tool('pdftotext')) {
+      const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('01-CV/TU');
+      expect(text).toContain('02-CV/TU');
+    }
+  });
+
   test('the verify screen reports the issued PDF valid and trusted', async ({ page }) => {
     await logout(page);
     await loginAndWaitForHome(page, 'vanthu');

@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, PrinterOutlined, SearchOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Flex, Input, Select, Tabs } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { usePermissions } from '../../../lib/auth';
 import { useDocumentTypes } from '../../document-types/api/get-document-types';
 import { useIssuers } from '../api/directory';
 import { useOutgoingList } from '../api/outgoing';
+import { OutgoingRegisterModal } from '../components/OutgoingRegisterModal';
 import { OutgoingTable } from '../components/OutgoingTable';
 import type { OutgoingBox, OutgoingStatus } from '../types';
 import { foldedFilter, OUTGOING_STATUSES } from '../utils/labels';
@@ -77,6 +78,7 @@ export function OutgoingListRoute() {
 
   // The quick search waits until typing pauses.
   const [search, setSearch] = useState(q);
+  const [registerOpen, setRegisterOpen] = useState(false);
   const debounced = useDebouncedValue(search, 350);
   const written = useRef(q);
   useEffect(() => {
@@ -103,16 +105,26 @@ export function OutgoingListRoute() {
         title={t('outgoing.list.title')}
         subtitle={t('outgoing.list.subtitle')}
         extra={
-          permissions.has('outgoing.draft') ? (
+          <>
+            {permissions.has('outgoing.draft') ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => navigate('/outgoing/new')}
+                data-testid="outgoing-create"
+              >
+                {t('outgoing.list.create')}
+              </Button>
+            ) : null}
             <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => navigate('/outgoing/new')}
-              data-testid="outgoing-create"
+              icon={<PrinterOutlined />}
+              onClick={() => setRegisterOpen(true)}
+              disabled={!issuers.data}
+              data-testid="outgoing-print-register"
             >
-              {t('outgoing.list.create')}
+              {t('outgoing.register.button')}
             </Button>
-          ) : null
+          </>
         }
       />
       <Tabs
@@ -178,6 +190,11 @@ export function OutgoingListRoute() {
           }}
         />
       )}
+      <OutgoingRegisterModal
+        open={registerOpen}
+        issuers={issuers.data?.items ?? []}
+        onClose={() => setRegisterOpen(false)}
+      />
     </div>
   );
 }
