@@ -124,6 +124,8 @@ export async function listSeries(db: AnyDb, committeeIds: number[] | null) {
 }
 
 export interface GapEntry {
+  /** The number's row (to void a reserved one); null for a missing number. */
+  id: number | null;
   number: number;
   notation: string | null;
   /** reserved (for a paper document, not yet used), void (with its reason), consumed (an issue that did not finish), missing (no record: never expected). */
@@ -141,7 +143,7 @@ export async function gapsOf(db: AnyDb, seriesId: number): Promise<{ lastNumber:
   }
   const rows = await asDb(db)
     .selectFrom('outgoing_numbers')
-    .select(['number', 'state', 'notation', 'reason', 'document_id', 'updated_at'])
+    .select(['id', 'number', 'state', 'notation', 'reason', 'document_id', 'updated_at'])
     .where('series_id', '=', seriesId)
     .orderBy('number')
     .execute();
@@ -151,11 +153,11 @@ export async function gapsOf(db: AnyDb, seriesId: number): Promise<{ lastNumber:
   for (let n = 1; n <= series.last_number; n++) {
     const r = byNumber.get(n);
     if (!r) {
-      gaps.push({ number: n, notation: null, state: 'missing', reason: '', documentId: null, at: null });
+      gaps.push({ id: null, number: n, notation: null, state: 'missing', reason: '', documentId: null, at: null });
     } else if (r.state === 'issued') {
       issued++;
     } else {
-      gaps.push({ number: n, notation: r.notation, state: r.state as GapEntry['state'], reason: r.reason, documentId: r.document_id, at: r.updated_at });
+      gaps.push({ id: r.id, number: n, notation: r.notation, state: r.state as GapEntry['state'], reason: r.reason, documentId: r.document_id, at: r.updated_at });
     }
   }
   return { lastNumber: series.last_number, issued, gaps };

@@ -72,23 +72,34 @@ export async function layoutOfDocument(db: AnyDb, doc: repo.DocRow, year: number
     authorityForm: (doc.authority_form as AuthorityForm | null) ?? null,
     authorityLine: doc.authority_line,
     signerTitle: doc.signer_title,
-    signerName: doc.signer_name ?? (await pendingSignerName(db, doc.id)) ?? '',
+    signerName: doc.signer_name ?? (await pendingSignerName(db, doc)) ?? '',
     recipientLines: [...content.extraRecipientLines, ...recipients.map((r) => r.name), retain],
     secrecy: doc.secrecy as Secrecy,
     urgency: doc.urgency as Urgency,
   };
 }
 
-/** The name of the person of the signing step of the current round (the draft prints the future signer). */
-async function pendingSignerName(db: AnyDb, documentId: number): Promise<string | null> {
+/**
+ * The future signer a draft prints: the person of the signing step of the current round, or — before
+ * the draft is submitted — the signer of its circuit.
+ */
+async function pendingSignerName(db: AnyDb, doc: Pick<repo.DocRow, 'id' | 'circuit_id'>): Promise<string | null> {
   const step = await (db as Db)
     .selectFrom('outgoing_review_steps')
     .select(['assignee_id'])
-    .where('document_id', '=', documentId)
+    .where('document_id', '=', doc.id)
     .where('kind', '=', 'sign')
     .orderBy('round', 'desc')
     .executeTakeFirst();
-  return step ? repo.userName(db, step.assignee_id) : null;
+  if (step) {
+    return repo.userName(db, step.assignee_id);
+  }
+  if (doc.circuit_id === null) {
+    return null;
+  }
+  const circuit = await (db as Db).selectFrom('review_circuits').select('steps').where('id', '=', doc.circuit_id).executeTakeFirst();
+  const signer = circuit ? (JSON.parse(circuit.steps) as { kind: string; userId: number }[]).find((s) => s.kind === 'sign') : undefined;
+  return signer ? repo.userName(db, signer.userId) : null;
 }
 
 export async function checkFormat(db: AnyDb, doc: repo.DocRow, year: number) {
