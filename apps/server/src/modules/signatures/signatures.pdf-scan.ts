@@ -22,14 +22,27 @@ export interface SignatureRange {
 
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 
+/**
+ * Bounds against a crafted file (security review, issue 4): a real signature's Contents hole holds a
+ * CMS of a few tens of kilobytes, and a document carries a handful of signatures. Each distinct hole
+ * is looked at once, whatever the number of ByteRange entries pointing at it.
+ */
+export const MAX_SIGNATURES = 32;
+export const MAX_HOLE_BYTES = 1024 * 1024;
+
 export function findSignatureRanges(pdf: Buffer): SignatureRange[] {
   const text = pdf.toString('latin1');
   const found = new Map<string, SignatureRange>();
+  const holes = new Set<string>();
   for (const m of text.matchAll(BYTE_RANGE)) {
     const [a, b, c, d] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
     const key = `${a} ${b} ${c} ${d}`;
-    if (found.has(key) || a !== 0 || b <= 0 || c <= b || c + d > pdf.length) {
+    if (found.has(key) || holes.has(`${b} ${c}`) || a !== 0 || b <= 0 || c <= b || c - b > MAX_HOLE_BYTES || c + d > pdf.length) {
       continue;
+    }
+    holes.add(`${b} ${c}`);
+    if (holes.size > MAX_SIGNATURES) {
+      break;
     }
     const hole = text.slice(b, c);
     if (!/^<[0-9A-Fa-f\s]*>$/.test(hole)) {

@@ -123,6 +123,9 @@ function registry(): string {
   const items = [
     registryItem('/org.openoffice.Setup/Product', prop('ooSetupLastVersion', '99.0')),
     registryItem('/org.openoffice.Office.Common/Misc', prop('FirstRun', 'false')),
+    // An uploaded DOCX may link images or objects by URL or file path: never fetch them (no requests
+    // into the office network, no server file sealed into a document). Security review, issue 4.
+    registryItem('/org.openoffice.Office.Common/Security/Scripting', prop('BlockUntrustedRefererLinks', 'true')),
   ];
   if (!hasFontFamily('Times New Roman') && hasFontFamily('Tinos')) {
     items.push(
