@@ -1,4 +1,4 @@
-// The outgoing-documents benchmarks of issue 4, end to end (~25 min on 2 shared cores), not part of
+// The outgoing-documents benchmarks of issue 4, end to end (12–20 min on 2 shared cores), not part of
 // the default run-all:
 //
 //   nice -n 10 node bench/outgoing-all.mjs [--no-doc] [--quick]
@@ -325,12 +325,12 @@ scripts import the server's own TypeScript modules through tsx and call the use 
 \`issueDocument\` (numbering transaction; DOCX by \`renderDocx\`; PDF by LibreOffice headless; PAdES seal by
 \`signPdf\`; files stored; liên thông delivery into the recipients' incoming registers with receipts), \`signPdf\`,
 \`verifyPdf\` — on a fresh demo database per engine (SQLite file; PostgreSQL database \`vp_bench_<random>\`, dropped
-afterwards). No HTTP: add the route's few milliseconds (see the results below) for the API. Documents are drafted,
+afterwards). No HTTP: the API adds its per-request cost (see the general results below). Documents are drafted,
 reviewed and signed through the real use cases before each timed run; the first seal (which generates the
 development CA and the body's RSA key) and LibreOffice's first two conversions are warm-ups, not measured.
 
 \`\`\`sh
-nice -n 10 node bench/outgoing-all.mjs                 # both scripts (~25 min), rewrites this section
+nice -n 10 node bench/outgoing-all.mjs                 # both scripts (12–20 min), rewrites this section
 nice -n 10 node bench/outgoing-issue.mjs [--engines sqlite,postgres] [--numbering 2000] [--upload 240] [--template 30] [--clients 4] [--render 500] [--convert 10] [--sample-pdf /tmp/x.pdf]
 nice -n 10 node bench/outgoing-signatures.mjs [--engines sqlite,postgres] [--reps 200] [--parts 50]
 node bench/outgoing-all.mjs --from-json bench/results/outgoing-latest.json   # re-render this section from saved results

@@ -5,7 +5,7 @@
 //   node bench/run-all.mjs [--quick] [--only cold-start,health,list,memory,profile,overhead,plans,tsx] [--no-doc]
 //   node bench/run-all.mjs --only incoming   # the heavy incoming-documents benchmarks (1M documents, ~20 min):
 //                                            # only when named; bench/incoming-all.mjs writes its own doc section
-//   node bench/run-all.mjs --only outgoing   # issuing, signing, verifying outgoing documents (~25 min): only when
+//   node bench/run-all.mjs --only outgoing   # issuing, signing, verifying outgoing documents (12–20 min): only when
 //                                            # named; bench/outgoing-all.mjs writes its own doc section
 //
 // --quick shortens every run (for checking the scripts, not for numbers) and leaves the doc alone
@@ -106,7 +106,7 @@ export async function runAll({ quick = false, only = null } = {}) {
       quick ? ['--n', '20000', '--reps', '5', '--duration', '3', '--no-doc'] : [],
     );
   }
-  // issuing outgoing documents with LibreOffice, signatures (~25 min): only when asked for by name
+  // issuing outgoing documents with LibreOffice, signatures (12–20 min): only when asked for by name
   if (only?.includes('outgoing')) {
     await step('outgoing', 'outgoing-all.mjs', quick ? ['--quick', '--no-doc'] : []);
   }
