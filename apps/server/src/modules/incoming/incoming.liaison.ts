@@ -169,14 +169,17 @@ export async function answerRecall(ctx: Ctx, by: By, id: number, input: { agree:
   }
   const l = await loadDocument(ctx, by.actor, id);
   const recipientId = l.doc.source_recipient_id;
-  const pending =
-    recipientId === null
-      ? undefined
-      : await ctx.db.selectFrom('outgoing_recipients').select(['status_code']).where('id', '=', recipientId).executeTakeFirst();
-  if (recipientId === null || pending?.status_code !== '13') {
+  if (recipientId === null) {
     throw E.invalidTransition('answer recall', l.doc.status);
   }
   await inTransaction(ctx, async (trx) => {
+    // A recall request (13) not answered yet (15/16), whatever the handling receipts since: checked in
+    // the transaction, so two clerks cannot both answer.
+    const receipts = await (trx as unknown as Db).selectFrom('outgoing_receipts').select(['code']).where('recipient_id', '=', recipientId).orderBy('id').execute();
+    const lastRecall = receipts.map((r) => r.code).filter((c) => c === '13' || c === '15' || c === '16').at(-1);
+    if (lastRecall !== '13') {
+      throw E.invalidTransition('answer recall', l.doc.status);
+    }
     const now = ctx.clock.now().toISOString();
     if (input.agree) {
       const reason = `Thu hồi theo đề nghị của nơi gửi${input.note ? `: ${input.note}` : ''}`;

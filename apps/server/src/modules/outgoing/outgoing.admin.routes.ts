@@ -135,7 +135,7 @@ export function outgoingAdminRoutes(app: App, ctx: AppContext): void {
     '/api/outgoing/series',
     { schema: doc({ vi: 'Các dãy số văn bản đi', en: 'Numbering series (issuer, type, term / year) with their last number', tag, example: { url: '/api/outgoing/series', as: 'vanthu' } }) },
     async (req) => {
-      const actor = requirePermission(req, 'outgoing.view');
+      const actor = requirePermission(req, 'outgoing.issue');
       const rows = await listSeries(ctx.db, await scopeCommitteeIds(ctx.db, actor));
       return {
         items: rows.map((s) => ({ id: s.id, issuerKey: s.issuer_key, kind: s.kind, termId: s.term_id, termLabel: s.term_label, year: s.year, documentTypeId: s.document_type_id, label: s.label, lastNumber: s.last_number })),
@@ -147,7 +147,8 @@ export function outgoingAdminRoutes(app: App, ctx: AppContext): void {
     '/api/outgoing/series/:id/gaps',
     { schema: { ...doc({ vi: 'Báo cáo số bỏ trống của một dãy số', en: 'Gap report of a series: every void, reserved-unused or unfinished number', tag, example: { url: '/api/outgoing/series/1/gaps', as: 'vanthu' } }), params: idParams } },
     async (req) => {
-      const actor = requirePermission(req, 'outgoing.view');
+      // Notations, reasons and ids of unfinished issues (secret ones too): the clerk's register, not every reader's.
+      const actor = requirePermission(req, 'outgoing.issue');
       const scope = await scopeCommitteeIds(ctx.db, actor);
       const s = await ctx.db.selectFrom('outgoing_series').select(['id', 'committee_id', 'label']).where('id', '=', req.params.id).executeTakeFirst();
       if (!s || (scope !== null && !scope.includes(s.committee_id))) {

@@ -232,6 +232,14 @@ export async function updateDraft(ctx: Ctx, by: By, id: number, input: UpdateDra
   const content = input.content ?? (JSON.parse(doc.content) as CreateDraftInput['content']);
   const paperLocation = input.paperLocation ?? doc.paper_location;
   checkStub({ secrecy, content, paperLocation }, settings.deploymentProfile);
+  if (isStubOn(settings.deploymentProfile, secrecy) && doc.stub === 0) {
+    // Its earlier versions hold text or files that may not stay on this network once it is secret.
+    throw E.field(
+      'reclassify_refused',
+      'secrecy',
+      'This draft already holds text or files on this networked system: record the secret document as a new stub, and cancel this draft',
+    );
+  }
   if (input.documentTypeId !== undefined) {
     await checkType(ctx.db, input.documentTypeId, doc.layout);
   }

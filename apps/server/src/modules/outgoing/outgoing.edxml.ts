@@ -18,7 +18,10 @@ export async function exportPackage(ctx: Ctx, by: By, id: number): Promise<{ xml
   if (!by.actor.permissions.has('outgoing.issue')) {
     throw E.forbidden('Only the clerk (văn thư) sends packages');
   }
-  const { doc } = await loadVisible(ctx, by.actor, id);
+  const { doc, viewer } = await loadVisible(ctx, by.actor, id);
+  if (viewer.committeeIds !== null && !viewer.committeeIds.includes(doc.committee_id)) {
+    throw E.forbidden('This document belongs to another committee');
+  }
   if (doc.status !== 'issued') {
     throw E.invalidTransition('export', doc.status, 'Only an issued document is sent as a package');
   }

@@ -14,9 +14,10 @@ import { getSettings } from '../settings/settings.repository.ts';
 import { isStubOn } from './outgoing.drafts.ts';
 import { outgoingErrors as E } from './outgoing.errors.ts';
 import { neverPackaged } from './outgoing.models.ts';
-import { ensureSeries, findNumber, insertNumber, setNumberState, takeNumber } from './outgoing.numbering.ts';
+import { ensureSeries, findNumber, insertNumber, takeNumber, takeReservation } from './outgoing.numbering.ts';
 import { productionFor, type Production } from './outgoing.production.ts';
 import { recordReceipt } from './outgoing.receipts.ts';
+import { stampNumber } from './outgoing.stamp.ts';
 import * as repo from './outgoing.repository.ts';
 import { audited, layoutOfDocument, loadVisible, type By, type Ctx } from './outgoing.usecases.ts';
 
@@ -112,7 +113,9 @@ export async function issueDocument(
           throw E.field('unknown_reservation', 'reservedNumberId', 'This reserved number belongs to another series');
         }
         number = n.number;
-        await setNumberState(trx, n.id, { state: 'consumed', document_id: id, updated_at: now.toISOString() });
+        if (!(await takeReservation(trx, n.id, { state: 'consumed', document_id: id, updated_at: now.toISOString() }))) {
+          throw E.invalidTransition('issue', doc.status, 'This reserved number was just used or voided by someone else');
+        }
       } else {
         number = await takeNumber(trx, series.id);
         await insertNumber(trx, {
@@ -151,10 +154,11 @@ export async function issueDocument(
     const issuer = await repo.issuerOf(ctx.db, doc.committee_id, doc.agency_id);
     const layout = await layoutOfDocument(ctx.db, current, Number((current.issued_on as string).slice(0, 4)));
     let pdf: Buffer;
+    const stamp = { notation: current.notation as string, place: issuer?.committee.place_name ?? '', date: current.issued_on as string };
     if (uploaded?.contentType === PDF) {
-      pdf = (await store.read(uploaded.id)).bytes;
+      pdf = await stampNumber((await store.read(uploaded.id)).bytes, stamp);
     } else if (uploaded) {
-      pdf = await tools.docxToPdf((await store.read(uploaded.id)).bytes);
+      pdf = await stampNumber(await tools.docxToPdf((await store.read(uploaded.id)).bytes), stamp);
     } else {
       const docx = await tools.renderDocx(layout);
       docxStaged = await store.stage({ bytes: docx, name: `${fileBase(current.notation as string)}.docx`, encrypt });

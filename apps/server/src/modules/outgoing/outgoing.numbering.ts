@@ -105,6 +105,12 @@ export async function setNumberState(trx: AnyDb, id: number, values: { state: st
   await asDb(trx).updateTable('outgoing_numbers').set(values).where('id', '=', id).execute();
 }
 
+/** Moves a reserved number to `state` only if it is still reserved (two clerks racing for it: one wins, the other gets false). */
+export async function takeReservation(trx: AnyDb, id: number, values: { state: 'consumed' | 'void'; document_id?: number; reason?: string; updated_at: string }): Promise<boolean> {
+  const r = await asDb(trx).updateTable('outgoing_numbers').set(values).where('id', '=', id).where('state', '=', 'reserved').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export async function findNumber(db: AnyDb, id: number) {
   return (await asDb(db).selectFrom('outgoing_numbers').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }

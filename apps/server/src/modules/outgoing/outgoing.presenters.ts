@@ -11,7 +11,7 @@ import { actsFor, type OutgoingViewer } from './outgoing.visibility.ts';
 export function abilitiesOf(actor: Actor, viewer: OutgoingViewer, doc: repo.DocRow, steps: repo.StepRow[]) {
   const round = steps.reduce((m, s) => Math.max(m, s.round), 0);
   const pending = steps.find((s) => s.round === round && s.status === 'pending');
-  const mine = pending !== undefined && actsFor(viewer, pending.assignee_id);
+  const mine = pending !== undefined && (pending.kind === 'sign' ? pending.assignee_id === actor.userId : actsFor(viewer, pending.assignee_id));
   const drafter = doc.drafter_id === actor.userId && actor.permissions.has('outgoing.draft');
   const clerk = actor.permissions.has('outgoing.issue') && (viewer.committeeIds === null || viewer.committeeIds.includes(doc.committee_id));
   return {

@@ -20,7 +20,10 @@ export async function recall(ctx: Ctx, by: By, id: number, input: { version: num
   if (!by.actor.permissions.has('outgoing.issue')) {
     throw E.forbidden('Only the clerk (văn thư) recalls documents');
   }
-  const { doc } = await loadVisible(ctx, by.actor, id);
+  const { doc, viewer } = await loadVisible(ctx, by.actor, id);
+  if (viewer.committeeIds !== null && !viewer.committeeIds.includes(doc.committee_id)) {
+    throw E.forbidden('This document belongs to another committee');
+  }
   if (doc.status !== 'issued') {
     throw E.invalidTransition('recall', doc.status, 'Only an issued document is recalled');
   }
@@ -64,7 +67,10 @@ export async function recordRecallAnswer(ctx: Ctx, by: By, id: number, recipient
   if (!by.actor.permissions.has('outgoing.issue')) {
     throw E.forbidden('Only the clerk (văn thư) records recall answers');
   }
-  const { doc } = await loadVisible(ctx, by.actor, id);
+  const { doc, viewer } = await loadVisible(ctx, by.actor, id);
+  if (viewer.committeeIds !== null && !viewer.committeeIds.includes(doc.committee_id)) {
+    throw E.forbidden('This document belongs to another committee');
+  }
   const recipient = (await repo.listRecipients(ctx.db, id)).find((r) => r.id === recipientId);
   if (!recipient) {
     throw E.notFound();

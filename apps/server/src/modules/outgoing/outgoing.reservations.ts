@@ -3,7 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { scopeCommitteeIds } from '../org/org.scope.ts';
 import { outgoingErrors as E } from './outgoing.errors.ts';
-import { ensureSeries, findNumber, insertNumber, setNumberState, takeNumber } from './outgoing.numbering.ts';
+import { ensureSeries, findNumber, insertNumber, takeNumber, takeReservation } from './outgoing.numbering.ts';
 import { audited, type By, type Ctx } from './outgoing.usecases.ts';
 
 /**
@@ -66,7 +66,9 @@ export async function voidNumber(ctx: Ctx, by: By, id: number, reason: string): 
     throw E.invalidTransition('void', n.state, n.state === 'void' ? 'This number is already void' : 'Only a reserved number is voided; an issued document is recalled instead');
   }
   await inTransaction(ctx, async (trx) => {
-    await setNumberState(trx, id, { state: 'void', reason: `${n.reason} — Hủy: ${reason}`, updated_at: ctx.clock.now().toISOString() });
+    if (!(await takeReservation(trx, id, { state: 'void', reason: `${n.reason} — Hủy: ${reason}`, updated_at: ctx.clock.now().toISOString() }))) {
+      throw E.invalidTransition('void', 'taken', 'This number was just used or voided by someone else');
+    }
     await recordAudit(audited(ctx, trx, by), { action: 'outgoing.number_voided', entityType: 'outgoing_number', entityId: id, details: { number: n.number, notation: n.notation, reason } });
   });
 }

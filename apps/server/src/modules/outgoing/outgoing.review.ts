@@ -29,6 +29,10 @@ interface CircuitStep {
 
 const link = (id: number) => `/outgoing/${id}`;
 
+/** A notification title: the trích yếu of a secret document is not shown (the list of who is notified does not check clearance). */
+export const titleOf = (prefix: string, doc: { summary: string; secrecy: string; id: number }) =>
+  doc.secrecy === 'none' ? `${prefix}: ${doc.summary}` : `${prefix}: văn bản mật (số hồ sơ ${doc.id})`;
+
 async function currentRound(db: Db | Trx, documentId: number) {
   const steps = await repo.listSteps(db, documentId);
   const round = steps.reduce((m, s) => Math.max(m, s.round), 0);
@@ -73,7 +77,7 @@ export async function submit(ctx: Ctx, by: By, id: number, version: number): Pro
       throw E.versionConflict();
     }
     await notifyUsers(trx, ctx.clock, [
-      { userId: first.userId, kind: 'outgoing.review', entityType: 'outgoing', entityId: id, title: `Văn bản chờ ${first.kind === 'sign' ? 'ký' : 'cho ý kiến'}: ${doc.summary}`, url: link(id) },
+      { userId: first.userId, kind: 'outgoing.review', entityType: 'outgoing', entityId: id, title: titleOf(`Văn bản chờ ${first.kind === 'sign' ? 'ký' : 'cho ý kiến'}`, doc), url: link(id) },
     ]);
     await recordAudit(audited(ctx, trx, by), { action: 'outgoing.submitted', entityType: 'outgoing', entityId: id, details: { round: round + 1, steps: steps.length } });
   });
@@ -105,6 +109,11 @@ export async function decide(ctx: Ctx, by: By, id: number, decision: Decision, i
     if (decision === 'sign' && pending.kind !== 'sign') {
       throw E.invalidTransition('sign', doc.status, 'The document cannot be signed before every review step has approved it');
     }
+    // A signature is never delegated: the block prints the signer's own title and authority (spec §2);
+    // a deputy signs K/T under a circuit of his own. Delegation covers review steps.
+    if (pending.kind === 'sign' && decision !== 'return' && pending.assignee_id !== by.actor.userId) {
+      throw E.forbidden('A signature is not delegated: the signer signs in person');
+    }
     if (permission && pending.kind === 'sign' && !by.actor.permissions.has(permission)) {
       throw E.forbidden('You may not sign outgoing documents');
     }
@@ -125,7 +134,7 @@ export async function decide(ctx: Ctx, by: By, id: number, decision: Decision, i
       }
       await repo.insertComment(trx, { documentId: id, versionId: doc.current_version_id, authorId: by.actor.userId, body: input.comment, now: nowIso });
       values = { status: 'returned' };
-      notify.push({ userId: doc.drafter_id, title: `Văn bản bị trả lại: ${doc.summary}` });
+      notify.push({ userId: doc.drafter_id, title: titleOf('Văn bản bị trả lại', doc) });
     } else if (decision === 'approve') {
       await repo.updateStep(trx, pending.id, { status: 'approved', acted_by: by.actor.userId, acted_at: nowIso, comment: note });
       const next = steps.find((s) => s.ordinal === pending.ordinal + 1);
@@ -141,7 +150,7 @@ export async function decide(ctx: Ctx, by: By, id: number, decision: Decision, i
         }
       }
       values = { status: next.kind === 'sign' ? 'awaiting_signature' : 'in_review' };
-      notify.push({ userId: next.assignee_id, title: `Văn bản chờ ${next.kind === 'sign' ? 'ký' : 'cho ý kiến'}: ${doc.summary}` });
+      notify.push({ userId: next.assignee_id, title: titleOf(`Văn bản chờ ${next.kind === 'sign' ? 'ký' : 'cho ý kiến'}`, doc) });
     } else {
       const violations = await checkFormat(trx, doc, Number(toVietnamDate(now).slice(0, 4)));
       if (violations.length > 0) {
@@ -155,9 +164,9 @@ export async function decide(ctx: Ctx, by: By, id: number, decision: Decision, i
         signed_at: nowIso,
       };
       for (const u of await usersWithPermission(trx, 'outgoing.issue', doc.committee_id)) {
-        notify.push({ userId: u, title: `Văn bản đã ký, chờ phát hành: ${doc.summary}` });
+        notify.push({ userId: u, title: titleOf('Văn bản đã ký, chờ phát hành', doc) });
       }
-      notify.push({ userId: doc.drafter_id, title: `Văn bản đã được ký: ${doc.summary}` });
+      notify.push({ userId: doc.drafter_id, title: titleOf('Văn bản đã được ký', doc) });
     }
     const ok = await repo.updateDocument(trx, id, doc.version, { ...values, updated_at: nowIso });
     if (!ok) {

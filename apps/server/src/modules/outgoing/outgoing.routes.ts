@@ -27,7 +27,7 @@ import { productionFor } from './outgoing.production.ts';
 import { recall, recordRecallAnswer } from './outgoing.recall.ts';
 import * as repo from './outgoing.repository.ts';
 import { decide, submit } from './outgoing.review.ts';
-import { checkFormat, layoutOfDocument, loadVisible } from './outgoing.usecases.ts';
+import { auditSecretRead, checkFormat, layoutOfDocument, loadVisible } from './outgoing.usecases.ts';
 import { addVersionFile } from './outgoing.versions.ts';
 
 const tag = 'outgoing';
@@ -38,9 +38,12 @@ export function outgoingRoutes(app: App, ctx: AppContext): void {
   const by = (req: Parameters<typeof requireActor>[0]) => ({ actor: requireActor(req), audit: auditContextOf(req) });
   const year = () => Number(toVietnamDate(ctx.clock.now()).slice(0, 4));
 
-  async function detail(req: Parameters<typeof requireActor>[0], id: number) {
+  async function detail(req: Parameters<typeof requireActor>[0], id: number, audit = false) {
     const actor = requireActor(req);
     const { doc: d, viewer } = await loadVisible(ctx, actor, id);
+    if (audit) {
+      await auditSecretRead(ctx, by(req), d, 'outgoing.viewed');
+    }
     const violations = d.status === 'issued' || d.status === 'recalled' ? [] : await checkFormat(ctx.db, d, year());
     return presentDetail(ctx.db, { actor, viewer, doc: d, violations });
   }
@@ -98,7 +101,7 @@ export function outgoingRoutes(app: App, ctx: AppContext): void {
         params: idParams,
       },
     },
-    async (req) => detail(req, req.params.id),
+    async (req) => detail(req, req.params.id, true),
   );
 
   app.patch(
@@ -221,6 +224,7 @@ export function outgoingRoutes(app: App, ctx: AppContext): void {
         throw E.notFound();
       }
       const { record, bytes } = await fileStoreOf(ctx, req.log).read(d.pdf_file_id);
+      await auditSecretRead(ctx, by(req), d, 'outgoing.file_read', { fileId: d.pdf_file_id });
       return sendFile(reply, record.originalName, 'application/pdf', bytes, req.query.download === '0');
     },
   );
@@ -249,9 +253,12 @@ export function outgoingRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       const { doc: d } = await loadVisible(ctx, requireActor(req), req.params.id);
-      if (d.stub === 1) {
+      const current = d.current_version_id === null ? null : await repo.findVersion(ctx.db, d.current_version_id);
+      if (d.stub === 1 || (current?.kind === 'upload' && d.docx_file_id === null)) {
+        // A stub has no text; an uploaded version is its own file (GET …/versions/:id/file), not a template DOCX.
         throw E.notFound();
       }
+      await auditSecretRead(ctx, by(req), d, 'outgoing.file_read', { docx: true });
       if (d.docx_file_id !== null) {
         const { record, bytes } = await fileStoreOf(ctx, req.log).read(d.docx_file_id);
         return sendFile(reply, record.originalName, DOCX, bytes, false);
@@ -276,6 +283,7 @@ export function outgoingRoutes(app: App, ctx: AppContext): void {
         throw E.notFound();
       }
       const { record, bytes } = await fileStoreOf(ctx, req.log).read(v.file_id);
+      await auditSecretRead(ctx, by(req), d, 'outgoing.file_read', { fileId: v.file_id });
       return sendFile(reply, record.originalName, record.contentType, bytes, record.contentType === 'application/pdf');
     },
   );

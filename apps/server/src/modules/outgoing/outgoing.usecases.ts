@@ -1,6 +1,7 @@
 import type { DraftContent, Secrecy, Urgency, AuthorityForm } from '@vanphong/contracts';
 import type { Kysely } from 'kysely';
-import type { AppContext, Trx } from '../../platform/context.ts';
+import { inTransaction, type AppContext, type Trx } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 import type { AuditContext } from '../../platform/audit/audit.ts';
 import type { AnyDb } from '../../platform/db/dialect.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -106,6 +107,14 @@ export async function checkFormat(db: AnyDb, doc: repo.DocRow, year: number) {
   const layout = await layoutOfDocument(db, doc, year);
   const catalogue = (await repo.typeCatalogue(db)).filter((t) => t.family === layout.layout);
   return formatViolations(layout, catalogue);
+}
+
+/** Every view and download of a secret document is logged (spec §3), in its own transaction. */
+export async function auditSecretRead(ctx: Ctx, by: By, doc: Pick<repo.DocRow, 'id' | 'secrecy'>, action: string, details: Record<string, unknown> = {}): Promise<void> {
+  if (doc.secrecy === 'none') {
+    return;
+  }
+  await inTransaction(ctx, (trx) => recordAudit(audited(ctx, trx, by), { action, entityType: 'outgoing', entityId: doc.id, details: { secrecy: doc.secrecy, ...details } }));
 }
 
 /** Users who hold a permission and whose scope covers the committee (for notifications). */

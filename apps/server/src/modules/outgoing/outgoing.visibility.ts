@@ -66,7 +66,6 @@ type DocEb = ExpressionBuilder<Database, 'outgoing_documents'>;
 /** The SQL filter: true for the documents `v` may see. */
 export function visibleTo(v: OutgoingViewer): (eb: DocEb) => Expression<SqlBool> {
   return (eb) => {
-    const people = [v.userId, ...v.standsInFor];
     const worked = eb.or([
       eb('outgoing_documents.drafter_id', '=', v.userId),
       eb.exists(
@@ -74,8 +73,21 @@ export function visibleTo(v: OutgoingViewer): (eb: DocEb) => Expression<SqlBool>
           .selectFrom('outgoing_review_steps as s')
           .select(sql.lit(1).as('one'))
           .whereRef('s.document_id', '=', 'outgoing_documents.id')
-          .where('s.assignee_id', 'in', people),
+          .where((w) => w.or([w('s.assignee_id', '=', v.userId), w('s.acted_by', '=', v.userId)])),
       ),
+      // Standing in for someone shows only the documents waiting on that person now, not their history.
+      ...(v.standsInFor.length === 0
+        ? []
+        : [
+            eb.exists(
+              eb
+                .selectFrom('outgoing_review_steps as s')
+                .select(sql.lit(1).as('one'))
+                .whereRef('s.document_id', '=', 'outgoing_documents.id')
+                .where('s.assignee_id', 'in', v.standsInFor)
+                .where('s.status', 'in', ['pending', 'waiting']),
+            ),
+          ]),
     ]);
     const registry = v.wide
       ? eb.and([
