@@ -13,18 +13,18 @@ const ALL_MENUS = [
   'menu-deadline-rules',
   'menu-audit',
 ];
-/** The "Văn bản đi" group: the list, the gap report and signature checks for readers; drafting for drafters. */
+/** The "Văn bản đi" group: the list and signature checks for readers; drafting for drafters; the gap report for the clerk. */
 const OUTGOING_MENUS = ['menu-outgoing', 'menu-outgoing-new', 'menu-outgoing-series', 'menu-verify-signature'];
-const OUTGOING_READER = ['menu-outgoing', 'menu-outgoing-series', 'menu-verify-signature'];
+const OUTGOING_READER = ['menu-outgoing', 'menu-verify-signature'];
 const EVERYONE = ['menu-home', 'menu-org', 'menu-calendar'];
 
 /** The menu each demo role sees follows from its permissions (roles are data; see seed.reference-data.ts). */
 const MENUS: Record<string, string[]> = {
   admin: ALL_MENUS,
-  vanthu: [...EVERYONE, ...OUTGOING_READER],
+  vanthu: [...EVERYONE, ...OUTGOING_READER, 'menu-outgoing-series'],
   chanhvp: [...EVERYONE, 'menu-users', ...OUTGOING_READER],
   bithu: [...EVERYONE, ...OUTGOING_READER],
-  chuyenvien: [...EVERYONE, ...OUTGOING_MENUS],
+  chuyenvien: [...EVERYONE, ...OUTGOING_READER, 'menu-outgoing-new'],
   luutru: [...EVERYONE, ...OUTGOING_READER],
   tiepdan: EVERYONE,
   ketoan: EVERYONE,
