@@ -1,4 +1,4 @@
-import type { CircuitInput } from '@vanphong/contracts';
+import type { CircuitInput, Secrecy } from '@vanphong/contracts';
 import type { Kysely } from 'kysely';
 import { inTransaction, type Trx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
@@ -6,6 +6,8 @@ import type { Database } from '../../platform/db/schema.ts';
 import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { notifyUsers } from '../notifications/notifications.usecases.ts';
 import { scopeCommitteeIds } from '../org/org.scope.ts';
+import { clearanceRank } from '../auth/auth.models.ts';
+import { rolesOfUser } from '../auth/auth.repository.ts';
 import { outgoingErrors as E } from './outgoing.errors.ts';
 import { isEditable, issuerKeyOf } from './outgoing.models.ts';
 import * as repo from './outgoing.repository.ts';
@@ -60,6 +62,14 @@ export async function submit(ctx: Ctx, by: By, id: number, version: number): Pro
     throw E.field('no_recipients', 'recipients', 'Choose at least one recipient before submitting');
   }
   const steps = JSON.parse(circuit.steps) as CircuitStep[];
+  // A secret draft goes only to people cleared for it (else it would wait on someone who cannot open it).
+  const people = await ctx.db.selectFrom('users').select(['id', 'display_name', 'clearance', 'disabled']).where('id', 'in', steps.map((s) => s.userId)).execute();
+  for (const [i, s] of steps.entries()) {
+    const u = people.find((p) => p.id === s.userId);
+    if (!u || u.disabled || clearanceRank(u.clearance as Secrecy) < clearanceRank(doc.secrecy as Secrecy)) {
+      throw E.field('circuit_clearance', `circuit.steps.${i}`, `${u?.display_name ?? 'A step'} may not receive a document of this secrecy: ask the administrator to adjust the circuit`);
+    }
+  }
   const now = ctx.clock.now();
   await inTransaction(ctx, async (trx) => {
     const { round } = await currentRound(trx, id);
@@ -247,6 +257,10 @@ export async function delegate(ctx: Ctx, by: By, input: { toUserId: number; star
   const to = await ctx.db.selectFrom('users').select(['id', 'disabled']).where('id', '=', input.toUserId).executeTakeFirst();
   if (!to || to.disabled) {
     throw E.field('unknown_user', 'toUserId', 'No such active user');
+  }
+  const roles = await rolesOfUser(ctx.db, to.id);
+  if (!roles.permissions.has('outgoing.view')) {
+    throw E.field('delegate_cannot_read', 'toUserId', 'This person may not read outgoing documents');
   }
   const now = ctx.clock.now().toISOString();
   return inTransaction(ctx, async (trx) => {

@@ -56,6 +56,31 @@ describe('outgoing security rules', () => {
     expect((await c.vanthu!.get('/api/outgoing/10/docx')).statusCode).toBe(404); // no template DOCX pretends to be it
   });
 
+  it('a secret draft goes only to people cleared for it; a delegate must be able to read outgoing documents', async () => {
+    const admin = await t.login('admin');
+    const circuit = await admin.put('/api/outgoing/circuits', {
+      issuerCommitteeId: 1,
+      issuerAgencyId: 1,
+      documentTypeId: null,
+      authorityForm: 'direct',
+      authorityLine: '',
+      signerTitle: 'CHÁNH VĂN PHÒNG',
+      steps: [
+        { kind: 'review', userId: await userId('tiepdan'), label: 'Cán bộ tiếp dân xem' },
+        { kind: 'sign', userId: await userId('chanhvp'), label: 'Chánh Văn phòng ký' },
+      ],
+    });
+    expect(circuit.statusCode, circuit.body).toBe(200);
+    const d = (await c.chuyenvien!.post('/api/outgoing', { issuerCommitteeId: 1, issuerAgencyId: 1, documentTypeId: 12, secrecy: 'confidential', paperLocation: 'Tủ mật', recipients: [{ organizationId: 4 }], content: { summary: 'Thông báo mật', body: '' } })).json();
+    const s = await c.chuyenvien!.post(`/api/outgoing/${d.id}/submit`, { version: d.version });
+    expect(s.statusCode).toBe(400);
+    expect(s.json().error).toMatchObject({ code: 'outgoing.circuit_clearance', details: [{ path: 'circuit.steps.0' }] });
+    expect((await c.chuyenvien!.get(`/api/outgoing/${d.id}`)).json().status).toBe('draft');
+    const g = await c.bithu!.post('/api/outgoing/delegations', { toUserId: await userId('ketoan'), startsOn: '2026-11-25', endsOn: '2026-11-26', reason: 'Vắng' });
+    expect(g.statusCode).toBe(400);
+    expect(g.json().error.code).toBe('outgoing.delegate_cannot_read');
+  });
+
   it('the gap report is the clerk’s', async () => {
     expect((await c.chuyenvien!.get('/api/outgoing/series')).statusCode).toBe(403);
     expect((await c.chuyenvien!.get('/api/outgoing/series/1/gaps')).statusCode).toBe(403);

@@ -1,5 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, rgb } from 'pdf-lib';
 import { fontBytes } from '../../platform/pdf/fonts.ts';
 
 /**
@@ -9,6 +9,7 @@ import { fontBytes } from '../../platform/pdf/fonts.ts';
  */
 export async function stampNumber(pdf: Buffer, v: { notation: string; place: string; date: string }): Promise<Buffer> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  stripActiveContent(doc);
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(fontBytes('italic'), { subset: true });
   const page = doc.getPage(0);
@@ -20,4 +21,20 @@ export async function stampNumber(pdf: Buffer, v: { notation: string; place: str
   page.drawText(text, { x: Math.max(20, width - w - 42), y: height - 22, size, font, color: rgb(0.55, 0, 0) });
   doc.setSubject(`${v.notation} (${d}/${m}/${y})`);
   return Buffer.from(await doc.save());
+}
+
+/**
+ * What a document laid out elsewhere may carry that the issuing body must not seal: scripts and actions
+ * run on opening, and embedded files (security review, issue 4). The pages' own link annotations stay.
+ */
+export function stripActiveContent(doc: PDFDocument): void {
+  const catalog = doc.catalog;
+  catalog.delete(PDFName.of('OpenAction'));
+  catalog.delete(PDFName.of('AA'));
+  const names = catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
+  names?.delete(PDFName.of('JavaScript'));
+  names?.delete(PDFName.of('EmbeddedFiles'));
+  for (const page of doc.getPages()) {
+    page.node.delete(PDFName.of('AA'));
+  }
 }
