@@ -145,14 +145,14 @@ export async function issueDocument(
     });
   }
 
+  const issuer = await repo.issuerOf(ctx.db, doc.committee_id, doc.agency_id);
+
   // 2. The files, outside any transaction.
   const at = ctx.clock.now();
   const encrypt = encryptsUploads(settings.deploymentProfile);
   let docxStaged: StagedFile | null = null;
   let pdfStaged: StagedFile | null = null;
   if (!stub) {
-    const issuer = await repo.issuerOf(ctx.db, doc.committee_id, doc.agency_id);
-    const layout = await layoutOfDocument(ctx.db, current, Number((current.issued_on as string).slice(0, 4)));
     let pdf: Buffer;
     const stamp = { notation: current.notation as string, place: issuer?.committee.place_name ?? '', date: current.issued_on as string };
     if (uploaded?.contentType === PDF) {
@@ -160,7 +160,7 @@ export async function issueDocument(
     } else if (uploaded) {
       pdf = await stampNumber(await tools.docxToPdf((await store.read(uploaded.id)).bytes), stamp);
     } else {
-      const docx = await tools.renderDocx(layout);
+      const docx = await tools.renderDocx(await layoutOfDocument(ctx.db, current, Number((current.issued_on as string).slice(0, 4))));
       docxStaged = await store.stage({ bytes: docx, name: `${fileBase(current.notation as string)}.docx`, encrypt });
       pdf = await tools.docxToPdf(docx);
     }
@@ -187,7 +187,6 @@ export async function issueDocument(
     }
     const docxFile = docxStaged ? await store.register({ staged: docxStaged, createdBy: actor.userId, trx, audit: by.audit }) : null;
     const pdfFile = pdfStaged ? await store.register({ staged: pdfStaged, createdBy: actor.userId, trx, audit: by.audit }) : null;
-    const issuer = await repo.issuerOf(trx, doc.committee_id, doc.agency_id);
     const deliveries: IssueResult['deliveries'] = [];
     for (const r of recipients) {
       let incomingId: number | null = null;
