@@ -9,3 +9,4 @@ export * from './organizations.ts';
 export * from './notifications.ts';
 export * from './outgoing.ts';
 export * from './signatures.ts';
+export * from './search.ts';

@@ -14,7 +14,10 @@ import type {
   TrustedCertificatesTable,
 } from './schema.outgoing.ts';
 
+import type { FileTextsTable, SearchEntriesTable } from './schema.search.ts';
+
 export type * from './schema.outgoing.ts';
+export type * from './schema.search.ts';
 
 /**
  * Table types (what the database stores). Domain types live in the modules; repositories map between them:
@@ -372,4 +375,6 @@ export interface Database {
   outgoing_receipts: OutgoingReceiptsTable;
   signing_identities: SigningIdentitiesTable;
   trusted_certificates: TrustedCertificatesTable;
+  search_entries: SearchEntriesTable;
+  file_texts: FileTextsTable;
 }

@@ -9,6 +9,7 @@ import { m0006IncomingIndexes } from './0006-incoming-indexes.ts';
 import { m0007IncomingIntegrity } from './0007-incoming-integrity.ts';
 import { m0008IncomingSortIndexes } from './0008-incoming-sort-indexes.ts';
 import { m0009Outgoing } from './0009-outgoing.ts';
+import { m0010Search } from './0010-search.ts';
 
 export interface MigrationDef {
   name: string;
@@ -16,7 +17,7 @@ export interface MigrationDef {
 }
 
 /** The explicit, ordered registry. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly MigrationDef[] = [m0001Platform, m0002Org, m0003Auth, m0004Reference, m0005Incoming, m0006IncomingIndexes, m0007IncomingIntegrity, m0008IncomingSortIndexes, m0009Outgoing];
+export const MIGRATIONS: readonly MigrationDef[] = [m0001Platform, m0002Org, m0003Auth, m0004Reference, m0005Incoming, m0006IncomingIndexes, m0007IncomingIntegrity, m0008IncomingSortIndexes, m0009Outgoing, m0010Search];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
