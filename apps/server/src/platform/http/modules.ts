@@ -21,6 +21,8 @@ import { outgoingRoutes } from '../../modules/outgoing/outgoing.routes.ts';
 import { outgoingOutputsRoutes } from '../../modules/outgoing/outgoing.outputs.routes.ts';
 import { signaturesRoutes } from '../../modules/signatures/signatures.routes.ts';
 import { outgoingAdminRoutes } from '../../modules/outgoing/outgoing.admin.routes.ts';
+import { searchRoutes } from '../../modules/search/search.routes.ts';
+import { captureRoutes } from '../../modules/capture/capture.routes.ts';
 
 /** Every module's routes, registered in one place. */
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -45,6 +47,8 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   signaturesRoutes(app, ctx);
   // After outgoing: its OpenAPI example answers a recall that the outgoing examples request.
   incomingLiaisonRoutes(app, ctx);
+  searchRoutes(app, ctx);
+  captureRoutes(app, ctx);
   // Module crons register here too: buildApp runs in every process mode, before the worker starts.
   registerIncomingReminders();
 }
