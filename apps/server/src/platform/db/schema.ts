@@ -15,9 +15,11 @@ import type {
 } from './schema.outgoing.ts';
 
 import type { FileTextsTable, SearchEntriesTable } from './schema.search.ts';
+import type { ImportRowsTable } from './schema.import.ts';
 
 export type * from './schema.outgoing.ts';
 export type * from './schema.search.ts';
+export type * from './schema.import.ts';
 
 /**
  * Table types (what the database stores). Domain types live in the modules; repositories map between them:
@@ -377,4 +379,5 @@ export interface Database {
   trusted_certificates: TrustedCertificatesTable;
   search_entries: SearchEntriesTable;
   file_texts: FileTextsTable;
+  import_rows: ImportRowsTable;
 }
