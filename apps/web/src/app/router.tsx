@@ -60,6 +60,11 @@ const VerifySignatureRoute = lazyRoute(
   () => import('../features/signatures/routes/VerifySignatureRoute'),
   'VerifySignatureRoute',
 );
+const IncomingScanRoute = lazyRoute(
+  () => import('../features/incoming/routes/IncomingScanRoute'),
+  'IncomingScanRoute',
+);
+const SearchRoute = lazyRoute(() => import('../features/search/routes/SearchRoute'), 'SearchRoute');
 const AccountRoute = lazyRoute(() => import('../features/account/routes/AccountRoute'), 'AccountRoute');
 
 const need = (permission: string, element: ReactNode) => (
@@ -89,6 +94,7 @@ export const router = createBrowserRouter([
           { path: 'calendar', element: <CalendarRoute /> },
           { path: 'incoming', element: need('incoming.view', <IncomingListRoute />) },
           { path: 'incoming/new', element: need('incoming.register', <IncomingNewRoute />) },
+          { path: 'incoming/scan', element: need('incoming.register', <IncomingScanRoute />) },
           { path: 'incoming/inbox', element: need('incoming.view', <IncomingInboxRoute />) },
           { path: 'incoming/report', element: need('incoming.view', <IncomingReportRoute />) },
           { path: 'incoming/registers', element: need('incoming.view', <IncomingRegistersRoute />) },
@@ -101,6 +107,8 @@ export const router = createBrowserRouter([
           { path: 'outgoing/:id/edit', element: need('outgoing.draft', <OutgoingFormRoute />) },
           // Any reader of documents may verify a PDF: the screen checks outgoing.view or incoming.view itself.
           { path: 'signatures/verify', element: <VerifySignatureRoute /> },
+          // Anyone signed in may search: the server shows each user only what the modules let them see.
+          { path: 'search', element: <SearchRoute /> },
           { path: 'account', element: <AccountRoute /> },
           { path: 'admin/org', element: need('org.manage', <OrgAdminRoute />) },
           { path: 'admin/users', element: need('users.view', <UsersRoute />) },

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { useSettings } from '../../features/settings/api/get-settings';
 import { useHasPermission } from '../../lib/auth';
+import { GlobalSearch } from './GlobalSearch';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 
@@ -82,6 +83,7 @@ export function AppShell() {
           </Link>
         </Flex>
         <Flex align="center" gap={4} style={{ flex: 'none' }}>
+          <GlobalSearch compact={isMobile} />
           {isMobile ? null : <LanguageSwitch ghost />}
           <NotificationBell />
           <UserMenu compact={isMobile} />

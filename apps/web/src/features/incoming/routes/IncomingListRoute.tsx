@@ -1,4 +1,11 @@
-import { BarChartOutlined, BookOutlined, InboxOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  BookOutlined,
+  InboxOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+  ScanOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,14 +44,23 @@ export function IncomingListRoute() {
         extra={
           <>
             {canRegister ? (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={() => navigate('/incoming/new')}
-                data-testid="incoming-create"
-              >
-                {t('incoming.list.register')}
-              </Button>
+              <>
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={() => navigate('/incoming/new')}
+                  data-testid="incoming-create"
+                >
+                  {t('incoming.list.register')}
+                </Button>
+                <Button
+                  icon={<ScanOutlined />}
+                  onClick={() => navigate('/incoming/scan')}
+                  data-testid="incoming-scan"
+                >
+                  {t('incoming.scan.title')}
+                </Button>
+              </>
             ) : null}
             <Button icon={<InboxOutlined />} onClick={() => navigate('/incoming/inbox')}>
               {t('incoming.inbox.title')}

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, SaveOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, SaveOutlined, ScanOutlined } from '@ant-design/icons';
 // The subpath keeps zod (the API schemas) out of the browser bundle.
 import { parseNotation } from '@vanphong/contracts/notation';
 import {
@@ -197,7 +197,14 @@ export function IncomingNewRoute() {
       <PageHeader
         title={t('incoming.form.title')}
         subtitle={t('incoming.form.subtitle')}
-        extra={<Button onClick={() => navigate('/incoming')}>{t('incoming.form.toList')}</Button>}
+        extra={
+          <>
+            <Button icon={<ScanOutlined />} onClick={() => navigate('/incoming/scan')} data-testid="incoming-form-scan">
+              {t('incoming.scan.title')}
+            </Button>
+            <Button onClick={() => navigate('/incoming')}>{t('incoming.form.toList')}</Button>
+          </>
+        }
       />
       {saved ? (
         <Alert

@@ -1,0 +1,102 @@
+import { DownloadOutlined, FileUnknownOutlined } from '@ant-design/icons';
+import type { CaptureResult } from '@vanphong/contracts';
+import { Button, Collapse, Descriptions, Empty, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The stored scan: inline for the page beside the form, or as a download. */
+export const storedFileUrl = (id: number, inline: boolean) =>
+  `/api/files/${id}${inline ? '?download=0' : ''}`;
+
+/** Browsers draw these in an <img>; TIFF (a common scanner format) they do not. */
+const SHOWABLE_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
+
+/**
+ * The scanned page as the server stored it (a PDF in the browser's viewer, an image as is), with what
+ * else the first page said and its raw text, so the clerk can compare it with the form beside it.
+ */
+export function ScanPreview({ capture }: { capture: CaptureResult }) {
+  const { t } = useTranslation();
+  const { file, fields } = capture;
+  const [broken, setBroken] = useState(false);
+  const isPdf = file.contentType === 'application/pdf';
+  const isImage = SHOWABLE_IMAGES.has(file.contentType);
+
+  const page =
+    broken || (!isPdf && !isImage) ? (
+      <Empty
+        image={<FileUnknownOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />}
+        description={t('incoming.scan.previewUnavailable')}
+        className="vp-scan-preview vp-scan-preview-empty"
+      >
+        <Button icon={<DownloadOutlined />} href={storedFileUrl(file.id, false)}>
+          {t('incoming.scan.download')}
+        </Button>
+      </Empty>
+    ) : isImage ? (
+      <img
+        src={storedFileUrl(file.id, false)}
+        alt={t('incoming.scan.previewOf', { name: file.originalName })}
+        className="vp-scan-preview vp-scan-preview-image"
+        onError={() => setBroken(true)}
+        data-testid="scan-preview"
+      />
+    ) : (
+      <iframe
+        src={storedFileUrl(file.id, true)}
+        title={t('incoming.scan.previewOf', { name: file.originalName })}
+        className="vp-scan-preview"
+        data-testid="scan-preview"
+      />
+    );
+
+  const extra = [
+    fields.superiorBody.value
+      ? { key: 'superiorBody', label: t('incoming.scan.superiorBody'), children: fields.superiorBody.value }
+      : null,
+    fields.place.value
+      ? { key: 'place', label: t('incoming.scan.place'), children: fields.place.value }
+      : null,
+    {
+      key: 'method',
+      label: t('incoming.scan.method'),
+      children: [
+        t(`incoming.scan.methods.${capture.method}`),
+        capture.legacyEncoding
+          ? t('incoming.scan.legacy', { encoding: capture.legacyEncoding.toUpperCase() })
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    },
+  ].filter((i): i is { key: string; label: string; children: string } => i !== null);
+
+  return (
+    <div className="vp-scan-side">
+      <Typography.Text type="secondary" className="vp-scan-file" ellipsis={{ tooltip: file.originalName }}>
+        {file.originalName}
+      </Typography.Text>
+      {page}
+      <Descriptions
+        size="small"
+        column={1}
+        items={extra}
+        style={{ marginTop: 12 }}
+        data-testid="scan-read-info"
+      />
+      {capture.text.trim() ? (
+        <Collapse
+          size="small"
+          style={{ marginTop: 8 }}
+          items={[
+            {
+              key: 'text',
+              label: t('incoming.scan.text'),
+              children: <pre className="vp-scan-text">{capture.text}</pre>,
+            },
+          ]}
+        />
+      ) : null}
+    </div>
+  );
+}
