@@ -8,8 +8,8 @@ import { TCVN3_EXTRA, TCVN3_ROWS, UNICODE_ROWS, VNI_EXTRA, VNI_ROWS } from './le
  * Detection reads the text word by word: a word counts for an encoding when, read as Unicode, it is
  * not a Vietnamese syllable but converted it is one ("héi" → "hội"); a word that is a syllable as it
  * stands and is spoiled by the conversion ("là"), or that the encoding cannot convert, counts against
- * it, and so does every word already written with Vietnamese Unicode letters (ă đ ơ ư ạ ế …). English
- * and ordinary Unicode Vietnamese therefore never convert.
+ * it; lines already written with Vietnamese Unicode letters (ă đ ơ ư ạ ế …) are Unicode and are
+ * neither read nor converted. English and ordinary Unicode Vietnamese therefore never convert.
  *
  * TCVN3 capitals: TCVN3 has codes for the lower-case toned letters only; titles set in the caps-only
  * ".VnTimeH" font use those same codes and the font draws capitals. We restore the capitals where the
@@ -286,18 +286,23 @@ const MAX_WORDS_READ = 5000;
 
 /**
  * Which legacy encoding a text is in, or null (plain ASCII, English, Unicode Vietnamese, other Latin
- * text). Reads at most the first 5 000 words that carry a non-ASCII letter.
+ * text). Lines written with Vietnamese Unicode letters are Unicode and are not read (a document may mix
+ * both: `convertLegacyLines` leaves those lines alone). Reads at most the first 5 000 words that carry a
+ * non-ASCII letter.
  */
 export function detectLegacyEncoding(text: string): LegacyEncoding | null {
   const score: Record<LegacyEncoding, number> = { tcvn3: 0, vni: 0 };
   const against: Record<LegacyEncoding, number> = { tcvn3: 0, vni: 0 };
-  let unicode = 0;
   let read = 0;
-  for (const chunk of text.normalize('NFC').split(/\s+/)) {
-    const word = chunk.replace(WORD_EDGES, '');
-    if (UNICODE_VIETNAMESE.test(word)) {
-      unicode += 1;
-    } else if (LATIN1_HIGH.test(word)) {
+  for (const line of text.normalize('NFC').split('\n')) {
+    if (UNICODE_VIETNAMESE.test(line) || !LATIN1_HIGH.test(line)) {
+      continue;
+    }
+    for (const chunk of line.split(/\s+/)) {
+      const word = chunk.replace(WORD_EDGES, '');
+      if (!LATIN1_HIGH.test(word)) {
+        continue;
+      }
       const asIs = isVietnameseSyllable(word);
       for (const enc of LEGACY_ENCODINGS) {
         const converted = convertLegacy(word, enc);
@@ -308,10 +313,11 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
           against[enc] += 1;
         }
       }
-    } else {
-      continue;
+      read += 1;
+      if (read >= MAX_WORDS_READ) {
+        break;
+      }
     }
-    read += 1;
     if (read >= MAX_WORDS_READ) {
       break;
     }
@@ -319,22 +325,28 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
   const best: LegacyEncoding = score.vni > score.tcvn3 ? 'vni' : 'tcvn3';
   const other: LegacyEncoding = best === 'vni' ? 'tcvn3' : 'vni';
   const s = score[best];
-  return s >= 2 && s > score[other] && s >= 2 * (against[best] + unicode) ? best : null;
+  return s >= 2 && s > score[other] && s >= 2 * against[best] ? best : null;
 }
 
 /**
- * The text as Unicode NFC: a legacy-encoded text detected and converted (lines already written in
- * Unicode Vietnamese are left as they are, for documents that mix both), NFD composed.
+ * A text known to be in `enc` (detected on a larger whole, e.g. the whole document of which this is a
+ * page) as Unicode NFC; lines already written in Unicode Vietnamese are left as they are, for documents
+ * that mix both. With `enc` null, only NFC.
  */
+export function convertLegacyLines(text: string, enc: LegacyEncoding | null): string {
+  const nfc = text.normalize('NFC');
+  if (!enc) {
+    return nfc;
+  }
+  return nfc
+    .split('\n')
+    .map((line) => (UNICODE_VIETNAMESE.test(line) ? line : convertLegacy(line, enc)))
+    .join('\n');
+}
+
+/** The text as Unicode NFC: a legacy-encoded text detected and converted (see `convertLegacyLines`), NFD composed. */
 export function toUnicodeText(text: string): { text: string; legacyEncoding: LegacyEncoding | null } {
   const nfc = text.normalize('NFC');
   const legacyEncoding = detectLegacyEncoding(nfc);
-  if (!legacyEncoding) {
-    return { text: nfc, legacyEncoding: null };
-  }
-  const converted = nfc
-    .split('\n')
-    .map((line) => (UNICODE_VIETNAMESE.test(line) ? line : convertLegacy(line, legacyEncoding)))
-    .join('\n');
-  return { text: converted, legacyEncoding };
+  return { text: convertLegacyLines(nfc, legacyEncoding), legacyEncoding };
 }
