@@ -142,7 +142,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
             </span>
           </span>
         )}
-        <DownOutlined style={{ fontSize: 10 }} aria-hidden />
+        {/* On a phone the avatar alone is the button: the header needs the room for the office's name. */}
+        {compact ? null : <DownOutlined style={{ fontSize: 10 }} aria-hidden />}
       </Button>
     </Dropdown>
   );

@@ -1,6 +1,6 @@
-import { DownloadOutlined, FileUnknownOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileUnknownOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import type { CaptureResult } from '@vanphong/contracts';
-import { Button, Collapse, Descriptions, Empty, Typography } from 'antd';
+import { Button, Collapse, Descriptions, Empty, Flex, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -19,6 +19,7 @@ export function ScanPreview({ capture }: { capture: CaptureResult }) {
   const { t } = useTranslation();
   const { file, fields } = capture;
   const [broken, setBroken] = useState(false);
+  const [zoom, setZoom] = useState(1);
   const isPdf = file.contentType === 'application/pdf';
   const isImage = SHOWABLE_IMAGES.has(file.contentType);
 
@@ -34,13 +35,17 @@ export function ScanPreview({ capture }: { capture: CaptureResult }) {
         </Button>
       </Empty>
     ) : isImage ? (
-      <img
-        src={storedFileUrl(file.id, false)}
-        alt={t('incoming.scan.previewOf', { name: file.originalName })}
-        className="vp-scan-preview vp-scan-preview-image"
-        onError={() => setBroken(true)}
-        data-testid="scan-preview"
-      />
+      // A scan read at arm's length: zoom in within the frame (scrolls), back to the whole page.
+      <div className="vp-scan-preview vp-scan-preview-frame">
+        <img
+          src={storedFileUrl(file.id, false)}
+          alt={t('incoming.scan.previewOf', { name: file.originalName })}
+          className="vp-scan-preview-image"
+          style={{ width: `${zoom * 100}%` }}
+          onError={() => setBroken(true)}
+          data-testid="scan-preview"
+        />
+      </div>
     ) : (
       <iframe
         src={storedFileUrl(file.id, true)}
@@ -73,9 +78,34 @@ export function ScanPreview({ capture }: { capture: CaptureResult }) {
 
   return (
     <div className="vp-scan-side">
-      <Typography.Text type="secondary" className="vp-scan-file" ellipsis={{ tooltip: file.originalName }}>
-        {file.originalName}
-      </Typography.Text>
+      <Flex justify="space-between" align="center" gap={8} className="vp-scan-file">
+        <Typography.Text type="secondary" ellipsis={{ tooltip: file.originalName }}>
+          {file.originalName}
+        </Typography.Text>
+        {isImage && !broken ? (
+          <Flex gap={4} style={{ flex: 'none' }}>
+            <Tooltip title={t('incoming.scan.zoomOut')}>
+              <Button
+                size="small"
+                icon={<ZoomOutOutlined />}
+                disabled={zoom <= 1}
+                onClick={() => setZoom((z) => Math.max(1, z - 0.5))}
+                aria-label={t('incoming.scan.zoomOut')}
+              />
+            </Tooltip>
+            <Tooltip title={t('incoming.scan.zoomIn')}>
+              <Button
+                size="small"
+                icon={<ZoomInOutlined />}
+                disabled={zoom >= 3}
+                onClick={() => setZoom((z) => Math.min(3, z + 0.5))}
+                aria-label={t('incoming.scan.zoomIn')}
+                data-testid="scan-zoom-in"
+              />
+            </Tooltip>
+          </Flex>
+        ) : null}
+      </Flex>
       {page}
       <Descriptions
         size="small"

@@ -1,4 +1,4 @@
-import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
+import { CloseOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import {
   Alert,
   Badge,
@@ -15,7 +15,6 @@ import {
   Select,
   Skeleton,
   Spin,
-  Tag,
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -165,21 +164,22 @@ export function SearchRoute() {
                 className="vp-search-chips"
                 data-testid="search-active-filters"
               >
-                {on.map((f) => (
-                  <Tag
-                    key={f}
-                    closable
-                    onClose={(e) => {
-                      e.preventDefault();
-                      pick(f, undefined);
-                    }}
-                    closeIcon={<span aria-label={t('search.facets.remove')}>×</span>}
-                    data-testid={`search-active-${f}`}
-                    style={{ marginInlineEnd: 0 }}
-                  >
-                    {activeLabel(f, facetValueOf(view, f)!, data?.facets)}
-                  </Tag>
-                ))}
+                {on.map((f) => {
+                  const label = activeLabel(f, facetValueOf(view, f)!, data?.facets);
+                  return (
+                    <Button
+                      key={f}
+                      size="small"
+                      icon={<CloseOutlined />}
+                      iconPosition="end"
+                      onClick={() => pick(f, undefined)}
+                      aria-label={`${t('search.facets.remove')}: ${label}`}
+                      data-testid={`search-active-${f}`}
+                    >
+                      {label}
+                    </Button>
+                  );
+                })}
                 <Button type="link" size="small" onClick={clearFacets} style={{ paddingInline: 4 }}>
                   {t('search.facets.clear')}
                 </Button>
