@@ -64,6 +64,28 @@ export async function letterPdf(): Promise<Uint8Array> {
   return doc.save();
 }
 
+/** One A4 page filled with running Vietnamese text (12 pt, ~45 lines): the dense case for OCR timing. */
+export async function densePdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const font = await doc.embedFont(fontBytes('regular'), { subset: true });
+  const page = doc.addPage(A4);
+  const words = [...LETTER.body, LETTER.subject, LETTER.placeDate].join(' ').split(' ');
+  let line = '';
+  let y = 790;
+  for (let i = 0; y > 50; i += 1) {
+    const next = line ? `${line} ${words[i % words.length]}` : words[i % words.length]!;
+    if (font.widthOfTextAtSize(next, 12) > 470) {
+      page.drawText(line, { x: 62, y, size: 12, font });
+      y -= 16;
+      line = words[i % words.length]!;
+    } else {
+      line = next;
+    }
+  }
+  return doc.save();
+}
+
 /** Page `page` of a PDF rasterised by pdftoppm (grey PNG) — the "scan". */
 export function rasterise(pdfFile: string, page: number, dpi: number, outBase: string): string {
   execFileSync('pdftoppm', [

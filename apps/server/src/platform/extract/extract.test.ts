@@ -27,7 +27,11 @@ afterAll(() => {
 describe('PDF text layer', () => {
   it('reads every page with pdftotext -layout, in NFC, reporting progress page by page', async () => {
     const progress: [number, number][] = [];
-    const out = await extractText({ file: pdf, contentType: PDF, onProgress: (d, n) => void progress.push([d, n]) });
+    const out = await extractText({
+      file: pdf,
+      contentType: PDF,
+      onProgress: (d, n) => void progress.push([d, n]),
+    });
     expect(out.method).toBe('text-layer');
     expect(out.pages).toBe(2);
     expect(out.pageTexts).toHaveLength(2);
@@ -83,7 +87,10 @@ describe('DOCX', () => {
   });
 
   it('converts a paragraph set in .VnTime (TCVN3) to Unicode', async () => {
-    const legacy = encodeLegacy('Ban Thường vụ Tỉnh ủy đề nghị các cấp ủy rà soát danh sách đảng viên', 'tcvn3');
+    const legacy = encodeLegacy(
+      'Ban Thường vụ Tỉnh ủy đề nghị các cấp ủy rà soát danh sách đảng viên',
+      'tcvn3',
+    );
     expect(legacy).toContain('Th\u00ADêng');
     const file = put(dir, 'legacy.docx', await letterDocx(legacy));
     const out = await extractText({ file, contentType: DOCX });
@@ -111,7 +118,8 @@ describe('plain text, CSV, XML', () => {
   });
 
   it('reads a VNI CSV', async () => {
-    const rows = 'so,trich_yeu\n12-CV/TU,Tăng cường công tác quản lý đảng viên\n13-TB/TU,Thông báo kết luận của Thường trực';
+    const rows =
+      'so,trich_yeu\n12-CV/TU,Tăng cường công tác quản lý đảng viên\n13-TB/TU,Thông báo kết luận của Thường trực';
     const file = put(dir, 'vni.csv', Buffer.from(encodeLegacy(rows, 'vni'), 'latin1'));
     const out = await extractText({ file, contentType: 'text/csv' });
     expect(out.legacyEncoding).toBe('vni');
@@ -126,7 +134,11 @@ describe('plain text, CSV, XML', () => {
   });
 
   it('reads the character data of XML', async () => {
-    const file = put(dir, 'doc.xml', '<?xml version="1.0"?><vb so="12"><ten>Báo cáo &amp; đề xuất</ten><!-- x --><nd>Nội dung</nd></vb>');
+    const file = put(
+      dir,
+      'doc.xml',
+      '<?xml version="1.0"?><vb so="12"><ten>Báo cáo &amp; đề xuất</ten><!-- x --><nd>Nội dung</nd></vb>',
+    );
     const out = await extractText({ file, contentType: 'application/xml' });
     expect(out.text).toBe('Báo cáo & đề xuất\nNội dung');
   });
