@@ -1,7 +1,7 @@
 import { DownloadOutlined, FileUnknownOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
 import type { CaptureResult } from '@vanphong/contracts';
 import { Button, Collapse, Descriptions, Empty, Flex, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The stored scan: inline for the page beside the form, or as a download. */
@@ -10,6 +10,31 @@ export const storedFileUrl = (id: number, inline: boolean) =>
 
 /** Browsers draw these in an <img>; TIFF (a common scanner format) they do not. */
 const SHOWABLE_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);
+
+/**
+ * Whether the server lets this page frame the PDF (an inline answer whose policy allows our own pages as
+ * frame ancestors). Asked with HEAD first: a refused frame would show the browser's error page instead of
+ * the scan; the clerk then gets the download and the text read from the page.
+ */
+function useFramable(url: string, enabled: boolean): boolean | null {
+  const [framable, setFramable] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (!enabled) {
+      return undefined;
+    }
+    const ctrl = new AbortController();
+    fetch(url, { method: 'HEAD', credentials: 'same-origin', signal: ctrl.signal }).then(
+      (r) => {
+        const disposition = r.headers.get('content-disposition') ?? '';
+        const policy = r.headers.get('content-security-policy') ?? '';
+        setFramable(r.ok && /^inline/i.test(disposition) && !/frame-ancestors\s+'none'/.test(policy));
+      },
+      () => setFramable(false),
+    );
+    return () => ctrl.abort();
+  }, [url, enabled]);
+  return framable;
+}
 
 /**
  * The scanned page as the server stored it (a PDF in the browser's viewer, an image as is), with what
@@ -22,38 +47,41 @@ export function ScanPreview({ capture }: { capture: CaptureResult }) {
   const [zoom, setZoom] = useState(1);
   const isPdf = file.contentType === 'application/pdf';
   const isImage = SHOWABLE_IMAGES.has(file.contentType);
+  const framable = useFramable(storedFileUrl(file.id, true), isPdf);
+  const noPage = broken || (!isPdf && !isImage) || framable === false;
 
-  const page =
-    broken || (!isPdf && !isImage) ? (
-      <Empty
-        image={<FileUnknownOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />}
-        description={t('incoming.scan.previewUnavailable')}
-        className="vp-scan-preview vp-scan-preview-empty"
-      >
-        <Button icon={<DownloadOutlined />} href={storedFileUrl(file.id, false)}>
-          {t('incoming.scan.download')}
-        </Button>
-      </Empty>
-    ) : isImage ? (
-      // A scan read at arm's length: zoom in within the frame (scrolls), back to the whole page.
-      <div className="vp-scan-preview vp-scan-preview-frame">
-        <img
-          src={storedFileUrl(file.id, false)}
-          alt={t('incoming.scan.previewOf', { name: file.originalName })}
-          className="vp-scan-preview-image"
-          style={{ width: `${zoom * 100}%` }}
-          onError={() => setBroken(true)}
-          data-testid="scan-preview"
-        />
-      </div>
-    ) : (
-      <iframe
-        src={storedFileUrl(file.id, true)}
-        title={t('incoming.scan.previewOf', { name: file.originalName })}
-        className="vp-scan-preview"
+  const page = noPage ? (
+    <Empty
+      image={<FileUnknownOutlined style={{ fontSize: 48, color: '#bfbfbf' }} />}
+      description={t('incoming.scan.previewUnavailable')}
+      className="vp-scan-preview vp-scan-preview-empty"
+    >
+      <Button icon={<DownloadOutlined />} href={storedFileUrl(file.id, false)}>
+        {t('incoming.scan.download')}
+      </Button>
+    </Empty>
+  ) : isImage ? (
+    // A scan read at arm's length: zoom in within the frame (scrolls), back to the whole page.
+    <div className="vp-scan-preview vp-scan-preview-frame">
+      <img
+        src={storedFileUrl(file.id, false)}
+        alt={t('incoming.scan.previewOf', { name: file.originalName })}
+        className="vp-scan-preview-image"
+        style={{ width: `${zoom * 100}%` }}
+        onError={() => setBroken(true)}
         data-testid="scan-preview"
       />
-    );
+    </div>
+  ) : framable === null ? (
+    <div className="vp-scan-preview" />
+  ) : (
+    <iframe
+      src={storedFileUrl(file.id, true)}
+      title={t('incoming.scan.previewOf', { name: file.originalName })}
+      className="vp-scan-preview"
+      data-testid="scan-preview"
+    />
+  );
 
   const extra = [
     fields.superiorBody.value
@@ -118,6 +146,7 @@ export function ScanPreview({ capture }: { capture: CaptureResult }) {
         <Collapse
           size="small"
           style={{ marginTop: 8 }}
+          defaultActiveKey={noPage ? ['text'] : []}
           items={[
             {
               key: 'text',
