@@ -1,8 +1,16 @@
-import { DownloadOutlined, FileUnknownOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons';
-import type { CaptureResult } from '@vanphong/contracts';
-import { Button, Collapse, Descriptions, Empty, Flex, Tooltip, Typography } from 'antd';
+import {
+  DownloadOutlined,
+  FileUnknownOutlined,
+  LockOutlined,
+  ZoomInOutlined,
+  ZoomOutOutlined,
+} from '@ant-design/icons';
+import { Alert, Button, Collapse, Descriptions, Empty, Flex, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ScanReading } from '../utils/captured-values';
+
+type StoredFile = NonNullable<ScanReading['file']>;
 
 /** The stored scan: inline for the page beside the form, or as a download. */
 export const storedFileUrl = (id: number, inline: boolean) =>
@@ -36,19 +44,16 @@ function useFramable(url: string, enabled: boolean): boolean | null {
   return framable;
 }
 
-/**
- * The scanned page as the server stored it (a PDF in the browser's viewer, an image as is), with what
- * else the first page said and its raw text, so the clerk can compare it with the form beside it.
- */
-export function ScanPreview({ capture }: { capture: CaptureResult }) {
+/** The stored scan: a PDF in the browser's viewer, an image with zoom, else a download. */
+function ScanPage({ file, onNoPage }: { file: StoredFile; onNoPage: (noPage: boolean) => void }) {
   const { t } = useTranslation();
-  const { file, fields } = capture;
   const [broken, setBroken] = useState(false);
   const [zoom, setZoom] = useState(1);
   const isPdf = file.contentType === 'application/pdf';
   const isImage = SHOWABLE_IMAGES.has(file.contentType);
   const framable = useFramable(storedFileUrl(file.id, true), isPdf);
   const noPage = broken || (!isPdf && !isImage) || framable === false;
+  useEffect(() => onNoPage(noPage), [noPage, onNoPage]);
 
   const page = noPage ? (
     <Empty
@@ -83,29 +88,8 @@ export function ScanPreview({ capture }: { capture: CaptureResult }) {
     />
   );
 
-  const extra = [
-    fields.superiorBody.value
-      ? { key: 'superiorBody', label: t('incoming.scan.superiorBody'), children: fields.superiorBody.value }
-      : null,
-    fields.place.value
-      ? { key: 'place', label: t('incoming.scan.place'), children: fields.place.value }
-      : null,
-    {
-      key: 'method',
-      label: t('incoming.scan.method'),
-      children: [
-        t(`incoming.scan.methods.${capture.method}`),
-        capture.legacyEncoding
-          ? t('incoming.scan.legacy', { encoding: capture.legacyEncoding.toUpperCase() })
-          : '',
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    },
-  ].filter((i): i is { key: string; label: string; children: string } => i !== null);
-
   return (
-    <div className="vp-scan-side">
+    <>
       <Flex justify="space-between" align="center" gap={8} className="vp-scan-file">
         <Typography.Text type="secondary" ellipsis={{ tooltip: file.originalName }}>
           {file.originalName}
@@ -135,17 +119,73 @@ export function ScanPreview({ capture }: { capture: CaptureResult }) {
         ) : null}
       </Flex>
       {page}
-      <Descriptions
-        size="small"
-        column={1}
-        items={extra}
-        style={{ marginTop: 12 }}
-        data-testid="scan-read-info"
-      />
+    </>
+  );
+}
+
+/**
+ * The scanned page beside the form, with what else the first page said and its raw text, so the clerk
+ * can compare. A secret page on a networked profile was not stored: a notice stands in its place.
+ */
+export function ScanPreview({ capture }: { capture: ScanReading }) {
+  const { t } = useTranslation();
+  const { file, fields } = capture;
+  const [noPage, setNoPage] = useState(false);
+
+  const extra = [
+    fields.superiorBody.value
+      ? { key: 'superiorBody', label: t('incoming.scan.superiorBody'), children: fields.superiorBody.value }
+      : null,
+    fields.place.value
+      ? { key: 'place', label: t('incoming.scan.place'), children: fields.place.value }
+      : null,
+    file
+      ? {
+          key: 'method',
+          label: t('incoming.scan.method'),
+          children: [
+            t(`incoming.scan.methods.${capture.method}`),
+            capture.legacyEncoding
+              ? t('incoming.scan.legacy', { encoding: capture.legacyEncoding.toUpperCase() })
+              : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        }
+      : null,
+  ].filter((i): i is { key: string; label: string; children: string } => i !== null);
+
+  return (
+    <div className="vp-scan-side">
+      {file ? (
+        <ScanPage file={file} onNoPage={setNoPage} />
+      ) : (
+        <Alert
+          type="warning"
+          showIcon
+          icon={<LockOutlined />}
+          message={t('incoming.scan.notStoredTitle', {
+            secrecy: t(`incoming.secrecy.${capture.notStored ?? 'secret'}`),
+          })}
+          description={t('incoming.scan.notStoredText')}
+          data-testid="scan-not-stored"
+        />
+      )}
+      {extra.length > 0 ? (
+        <Descriptions
+          size="small"
+          column={1}
+          items={extra}
+          style={{ marginTop: 12 }}
+          data-testid="scan-read-info"
+        />
+      ) : null}
       {capture.text.trim() ? (
         <Collapse
           size="small"
           style={{ marginTop: 8 }}
+          // Opened when there is no page to look at (the text is then what to compare with).
+          key={String(noPage)}
           defaultActiveKey={noPage ? ['text'] : []}
           items={[
             {

@@ -1,13 +1,18 @@
 import { LockOutlined } from '@ant-design/icons';
 // The subpath keeps zod (the API schemas) out of the browser bundle.
 import { parseNotation } from '@vanphong/contracts/notation';
-import type { CaptureResult } from '@vanphong/contracts';
 import { Alert, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT, DATE_TIME_SHORT_FORMAT, todayInOffice, toIsoDate } from '../../../lib/dates';
 import type { FormDefaults, Secrecy } from '../types';
-import { capturedFor, confidenceLevel, isCorrected, type MarkedField } from '../utils/captured-values';
+import {
+  capturedFor,
+  confidenceLevel,
+  isCorrected,
+  type MarkedField,
+  type ScanReading,
+} from '../utils/captured-values';
 import type { IncomingFormValues } from '../utils/form-values';
 import { CHANNEL_VALUES, isSecret, SECRECY_VALUES, secrecyRank, URGENCY_VALUES } from '../utils/labels';
 import { AttachmentsInput } from './AttachmentsInput';
@@ -30,7 +35,7 @@ export function ScanRegistrationForm({
   clearance,
   stub,
 }: {
-  capture: CaptureResult;
+  capture: ScanReading;
   initial: IncomingFormValues;
   defaults: FormDefaults;
   types: { id: number; name: string; active: boolean }[];

@@ -2,8 +2,8 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Card, Flex, Spin, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** What a scanner or a phone produces: PDF, PNG, JPEG, TIFF. */
-export const SCAN_FILES = '.pdf,.png,.jpg,.jpeg,.tif,.tiff';
+/** What a scanner or a phone produces (PDF, PNG, JPEG, TIFF), and a letter received as Word or text. */
+export const SCAN_FILES = '.pdf,.png,.jpg,.jpeg,.tif,.tiff,.docx,.txt';
 
 /** Step one: drop or choose the scan; while the server reads the first page, say so (OCR takes seconds). */
 export function ScanUpload({

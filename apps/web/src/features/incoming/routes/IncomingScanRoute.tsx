@@ -1,5 +1,5 @@
 import { ReloadOutlined, SaveOutlined } from '@ant-design/icons';
-import type { CaptureResult } from '@vanphong/contracts';
+import type { CapturedFields } from '@vanphong/contracts';
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Skeleton } from 'antd';
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useFormError } from '../../../hooks/use-form-error';
+import { isApiError } from '../../../lib/api';
 import { useMe } from '../../../lib/auth';
 import { todayInOffice } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/errors';
@@ -19,7 +20,7 @@ import { attachmentsBusy } from '../components/AttachmentsInput';
 import { ScanPreview } from '../components/ScanPreview';
 import { SCAN_FIRST_FIELD, ScanRegistrationForm } from '../components/ScanRegistrationForm';
 import { ScanUpload } from '../components/ScanUpload';
-import { capturedToFormValues } from '../utils/captured-values';
+import { capturedToFormValues, secretReading, type ScanReading } from '../utils/captured-values';
 import { formValuesToInput, type IncomingFormValues } from '../utils/form-values';
 import { isNetworked, isSecret } from '../utils/labels';
 import '../incoming.css';
@@ -44,7 +45,7 @@ export function IncomingScanRoute() {
   const create = useCreateIncoming();
   const onError = useFormError(form, ISSUER_ALIASES);
   const [fileName, setFileName] = useState<string | null>(null);
-  const [capture, setCapture] = useState<CaptureResult | null>(null);
+  const [capture, setCapture] = useState<ScanReading | null>(null);
   // The pre-filled values, once the answer and the list of types (to match a printed type name) are here.
   const initial = useMemo(
     () =>
@@ -58,7 +59,18 @@ export function IncomingScanRoute() {
 
   const read = (file: File) => {
     setFileName(file.name.normalize('NFC'));
-    extract.mutate(file, { onSuccess: setCapture });
+    extract.mutate(file, {
+      onSuccess: (result) => setCapture({ ...result, notStored: null }),
+      onError: (e) => {
+        // A page marked secret on a networked profile: not stored, but its fields still pre-fill a stub.
+        const details = isApiError(e)
+          ? (e.details as { secrecy?: string; fields?: CapturedFields } | undefined)
+          : undefined;
+        if (isApiError(e) && e.code === 'capture.secret_not_stored' && details?.fields) {
+          setCapture(secretReading(details.fields, details.secrecy ?? 'secret'));
+        }
+      },
+    });
   };
 
   // The form mounts with the pre-filled values; the cursor goes to the first field to check.
@@ -144,7 +156,7 @@ export function IncomingScanRoute() {
       />
       {!capture || !initial ? (
         <>
-          {extract.error ? (
+          {extract.error && !capture ? (
             <Alert
               type="error"
               showIcon

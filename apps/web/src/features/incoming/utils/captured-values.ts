@@ -4,6 +4,27 @@ import { foldText } from '../../../lib/forms';
 import type { AttachmentItem } from '../components/AttachmentsInput';
 import type { IncomingFormValues } from './form-values';
 
+/**
+ * What the first page said: the answer of `POST /api/capture/extract`, or — for a page marked secret on a
+ * networked profile (422 `capture.secret_not_stored`) — the fields alone, the scan not stored (spec §3).
+ */
+export type ScanReading = Omit<CaptureResult, 'file'> & {
+  file: CaptureResult['file'] | null;
+  /** The secrecy mark that kept the scan out of storage. */
+  notStored: string | null;
+};
+
+/** The reading of a secret first page that the server refused to store: fields only. */
+export const secretReading = (fields: CapturedFields, secrecy: string): ScanReading => ({
+  file: null,
+  method: 'none',
+  text: '',
+  legacyEncoding: null,
+  fields,
+  warnings: [],
+  notStored: secrecy,
+});
+
 /** Below this confidence a pre-filled value is marked for the clerk to check (spec: she confirms or corrects). */
 export const LOW_CONFIDENCE = 0.6;
 /** From this confidence a value is shown as read with certainty. */
@@ -80,7 +101,7 @@ export const scanAttachment = (file: CaptureResult['file']): AttachmentItem => (
  * copies, handling) starts as on the ordinary form: paper, one copy, no deadline.
  */
 export function capturedToFormValues(
-  capture: CaptureResult,
+  capture: ScanReading,
   types: { id: number; name: string; active: boolean }[],
 ): IncomingFormValues {
   const f = capture.fields;
@@ -103,7 +124,7 @@ export function capturedToFormValues(
     paperLocation: '',
     note: '',
     presentTo: null,
-    attachments: [scanAttachment(capture.file)],
+    attachments: capture.file ? [scanAttachment(capture.file)] : [],
   };
 }
 
