@@ -42,6 +42,8 @@ export async function checkRegistration(
   by: By,
   viewer: IncomingViewer,
   input: IncomingInput,
+  /** `historic`: an entry of an old register brought in by the bulk import (no backdating limit). */
+  { historic = false }: { historic?: boolean } = {},
 ): Promise<Checked> {
   const { actor } = by;
   const settings = await getSettings(ctx.db);
@@ -50,7 +52,7 @@ export async function checkRegistration(
   if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) {
     throw E.field('arrival_in_future', 'arrivedAt', 'The arrival time is in the future');
   }
-  if (arrivedAt.getTime() < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000) {
+  if (!historic && arrivedAt.getTime() < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000) {
     throw E.field(
       'arrival_too_old',
       'arrivedAt',
