@@ -5,6 +5,7 @@ import { buildApp } from './platform/http/app.ts';
 import type { App } from './platform/http/types.ts';
 import { isDatabaseEmptyOfOrganisation, seedDemo, seedReference } from './modules/seed/seed.ts';
 import { startWorker, type Worker } from './platform/jobs/jobs.worker.ts';
+import { startExtractionRunner } from './modules/search/search.extraction.ts';
 import { ensureCalendarYears } from './modules/calendar/calendar.usecases.ts';
 import { toVietnamDate } from './modules/calendar/calendar.workdays.ts';
 
@@ -43,6 +44,8 @@ export async function startServer({
   }
   const app = await buildApp(ctx);
   const worker = config.processMode === 'web' ? null : startWorker(ctx);
+  // Text extraction (OCR) runs beside the job worker, outside any transaction (search.extraction.ts).
+  const extraction = config.processMode === 'web' ? null : startExtractionRunner(ctx);
   let url = '';
   if (listen && config.processMode !== 'worker') {
     url = await app.listen({ port: config.port, host: config.host });
@@ -54,6 +57,7 @@ export async function startServer({
     (stopping ??= (async () => {
       await app.close();
       await worker?.stop();
+      await extraction?.stop();
       await ctx.close();
     })());
   return { app, ctx, worker, url, stop };

@@ -7,7 +7,8 @@ import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Dialect } from '../../platform/db/dialect.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { looksLikeNotation } from '../../platform/text/tokens.ts';
-import { searchPredicate, sqliteFtsMatch, tokenFrequencies, type TokenFrequencies } from './incoming.search.ts';
+import type { TokenFrequencies } from '../../platform/db/token-stats.ts';
+import { incomingTokenFrequencies, searchPredicate, sqliteFtsMatch } from './incoming.search.ts';
 import { visibleTo, type IncomingViewer } from './incoming.visibility.ts';
 
 type Db = Kysely<Database>;
@@ -237,7 +238,7 @@ export async function listIncoming(
   q: IncomingListQuery,
   lc: ListContext,
 ): Promise<{ items: ListRow[]; total: number; totalCapped: boolean }> {
-  const freqs = q.q ? await tokenFrequencies(db, d) : null;
+  const freqs = q.q ? await incomingTokenFrequencies(db, d) : null;
   const idRange = await dateWindowIds(db, d, viewer, q);
   let ids = filtered(db, d, viewer, q, lc, freqs, idRange).select('incoming_documents.id');
   // Walking the FTS5 rowids in order is what lets SQLite stop at the page; ordered by the document id

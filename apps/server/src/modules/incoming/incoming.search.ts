@@ -1,6 +1,8 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { AnyDb, Dialect } from '../../platform/db/dialect.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import { rarestToken, tokenFrequencies, type TokenFrequencies } from '../../platform/db/token-stats.ts';
+import { indexRecords } from '../search/search.index.ts';
 import { indexTokens, looksLikeNotation, notationKey, queryTokens } from '../../platform/text/tokens.ts';
 
 /**
@@ -26,6 +28,8 @@ export async function indexIncoming(trx: AnyDb, d: Dialect, doc: Searchable): Pr
       trx,
     );
   }
+  // The office-wide search (issue 7) indexes the same registration, with its attachments' text.
+  await indexRecords(trx, d, 'incoming', [doc.id]);
 }
 
 /** The upper bound of a prefix range on a B-tree: every key starting with `key` sorts below it. */
@@ -45,38 +49,8 @@ export function sqliteFtsMatch(d: Dialect, q: string): string | null {
   return tokens.length === 0 ? null : tokens.map((t) => `"${t}"`).join(' AND ');
 }
 
-/** Token → share of documents holding it, from PostgreSQL's statistics; see `searchPredicate`. */
-export type TokenFrequencies = ReadonlyMap<string, number>;
-
-const FREQUENCIES_TTL_MS = 10 * 60_000;
-const frequencyCache = new WeakMap<object, { at: number; freqs: TokenFrequencies | null }>();
-
-/**
- * The ~1,000 most common tokens of `search_vector` and their document frequencies, as ANALYZE (autovacuum)
- * keeps them in pg_stats; cached per database handle for ten minutes. Null on SQLite or before statistics exist.
- */
-export async function tokenFrequencies(db: AnyDb, d: Dialect): Promise<TokenFrequencies | null> {
-  if (d.kind !== 'postgres') {
-    return null;
-  }
-  const hit = frequencyCache.get(db);
-  if (hit && performance.now() - hit.at < FREQUENCIES_TTL_MS) {
-    return hit.freqs;
-  }
-  const r = await sql<{ elems: string[] | null; freqs: (number | string)[] | null }>`
-    select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs from pg_stats
-    where schemaname = current_schema() and tablename = 'incoming_documents' and attname = 'search_vector'`.execute(db);
-  const row = r.rows[0];
-  // most_common_elem_freqs has three more entries (min, max, null share) after one per element
-  const freqs = row?.elems && row.freqs ? new Map(row.elems.map((e, i) => [e, Number(row.freqs![i])])) : null;
-  frequencyCache.set(db, { at: performance.now(), freqs });
-  return freqs;
-}
-
-/** The token the fewest documents hold: one absent from the statistics is rarer than every one listed. */
-function rarestToken(tokens: string[], freqs: TokenFrequencies): string {
-  return tokens.reduce((best, t) => ((freqs.get(t) ?? 0) < (freqs.get(best) ?? 0) ? t : best));
-}
+/** The statistics of `incoming_documents.search_vector` (see platform/db/token-stats.ts). */
+export const incomingTokenFrequencies = (db: AnyDb, d: Dialect) => tokenFrequencies(db, d, 'incoming_documents');
 
 /**
  * The search predicate for `q`, or null when `q` holds nothing searchable (only punctuation): the
@@ -85,7 +59,7 @@ function rarestToken(tokens: string[], freqs: TokenFrequencies): string {
  * PostgreSQL estimates several tokens as independent, but the bigrams of one phrase are not ("kết nạp
  * đảng viên mới": four bigrams in 6 % of documents each and together, estimated at 0.0001 %); the planner
  * then read every match through the GIN bitmap and sorted (100–250 ms at 1M documents) instead of walking
- * newest first (~1 ms). With `freqs` (`tokenFrequencies`) the index condition names only the rarest token,
+ * newest first (~1 ms). With `freqs` (`incomingTokenFrequencies`) the index condition names only the rarest token,
  * which it estimates well, and the whole query is rechecked inside `coalesce`, which it counts as 1 in 2.
  */
 export function searchPredicate(d: Dialect, q: string, freqs: TokenFrequencies | null = null) {

@@ -2,6 +2,7 @@ import type { CreateDraftInput, Delivery, RecipientInput, Secrecy, UpdateDraftIn
 import type { Kysely } from 'kysely';
 import { inTransaction, type Trx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { indexRecords } from '../search/search.index.ts';
 import type { AnyDb } from '../../platform/db/dialect.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { foldVietnamese } from '../../platform/text/fold.ts';
@@ -201,6 +202,7 @@ export async function createDraft(ctx: Ctx, by: By, input: CreateDraftInput): Pr
     const versionId = await repo.insertVersion(trx, { documentId: id, kind: 'template', content, fileId: null, note: 'Bản thảo đầu tiên', createdBy: actor.userId, now });
     await (trx as Db).updateTable('outgoing_documents').set({ current_version_id: versionId }).where('id', '=', id).execute();
     await repo.replaceRecipients(trx, id, recipients);
+    await indexRecords(trx, ctx.dialect, 'outgoing', [id], ctx.clock.now());
     await recordAudit(audited(ctx, trx, by), {
       action: 'outgoing.drafted',
       entityType: 'outgoing',
@@ -285,6 +287,7 @@ export async function updateDraft(ctx: Ctx, by: By, id: number, input: UpdateDra
       throw E.versionConflict();
     }
     await repo.replaceRecipients(trx, id, recipients);
+    await indexRecords(trx, ctx.dialect, 'outgoing', [id], ctx.clock.now());
     await recordAudit(audited(ctx, trx, by), {
       action: 'outgoing.updated',
       entityType: 'outgoing',

@@ -1,3 +1,4 @@
+import { indexRecords } from '../search/search.index.ts';
 import type { IssueResult, ReceiptCode, Secrecy, Urgency } from '@vanphong/contracts';
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../../platform/context.ts';
@@ -135,6 +136,7 @@ export async function issueDocument(
       if (!(await repo.updateDocument(trx, id, doc.version, values))) {
         throw E.versionConflict();
       }
+      await indexRecords(trx, ctx.dialect, 'outgoing', [id], now);
       await recordAudit(audited(ctx, trx, by), {
         action: 'outgoing.number_taken',
         entityType: 'outgoing',

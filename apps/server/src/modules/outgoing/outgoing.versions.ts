@@ -1,3 +1,4 @@
+import { indexRecords } from '../search/search.index.ts';
 import { PDFDocument } from 'pdf-lib';
 import { inTransaction } from '../../platform/context.ts';
 import { fileStoreOf } from '../../platform/files/files.store.ts';
@@ -63,6 +64,7 @@ export async function addVersionFile(ctx: Ctx, by: By, id: number, input: { file
     if (!(await repo.updateDocument(trx, id, doc.version, { current_version_id: versionId, updated_at: now }))) {
       throw E.versionConflict();
     }
+    await indexRecords(trx, ctx.dialect, 'outgoing', [id], ctx.clock.now());
     await recordAudit(audited(ctx, trx, by), { action: 'outgoing.version_added', entityType: 'outgoing', entityId: id, details: { versionId, fileId: file.id, contentType: file.content_type } });
   });
 }

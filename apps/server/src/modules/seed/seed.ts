@@ -11,6 +11,7 @@ import { seedDemoOrganizations } from './seed.organizations.ts';
 import { seedDemoIncoming } from './seed.incoming.ts';
 import { seedDemoOutgoing } from './seed.outgoing.ts';
 import { seedDemoNotifications } from '../notifications/notifications.demo.ts';
+import { rebuildSearchIndex } from '../search/search.rebuild.ts';
 import { fileStoreOf } from '../../platform/files/files.store.ts';
 import { DEMO_PEOPLE, DEMO_PROVINCE, DEMO_PROVINCE_AGENCIES, DEMO_SUBCOMMITTEES, DEMO_TERMS, DEMO_USERS } from './seed.demo-data.ts';
 
@@ -128,6 +129,8 @@ export async function seedDemo(ctx: Ctx, { nodeEnv }: { nodeEnv: string }): Prom
   const store = 'config' in ctx ? fileStoreOf(ctx as AppContext) : null;
   await seedDemoIncoming(ctx, store);
   await seedDemoOutgoing(ctx, store);
+  // The demo documents are written partly straight into their tables (statuses, numbers): index them once, whole.
+  await rebuildSearchIndex(ctx, systemAuditContext('seed'));
   return { users: DEMO_USERS.map((u) => u.username), password: DEMO_PASSWORD };
 }
 

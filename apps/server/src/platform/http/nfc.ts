@@ -34,6 +34,16 @@ export function findNonNfc(value: unknown, path = ''): string | null {
  */
 export function installNfcGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
+    // A search query is read, never stored: routes that say so get their query string normalised
+    // instead (issue 7: a query pasted in NFD finds the same documents).
+    const config = req.routeOptions.config as { normalizeQuery?: boolean } | undefined;
+    if (config?.normalizeQuery && req.query && typeof req.query === 'object') {
+      for (const [k, v] of Object.entries(req.query as Record<string, unknown>)) {
+        if (typeof v === 'string') {
+          (req.query as Record<string, unknown>)[k] = v.normalize('NFC');
+        }
+      }
+    }
     for (const [part, value] of [
       ['body', req.body],
       ['querystring', req.query],

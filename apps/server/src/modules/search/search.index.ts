@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import type { AnyDb, Dialect } from '../../platform/db/dialect.ts';
+import { indexTokens, notationKey } from '../../platform/text/tokens.ts';
+import { queueFileTexts } from './search.extraction-queue.ts';
+import { searchSource } from './search.registry.ts';
+import type { IndexDoc, SearchSource } from './search.sources.ts';
+
+/**
+ * The search index (issue 7; docs/ARCHITECTURE.md "Search"). One `search_entries` row per record with
+ * its postings: the folded syllables and syllable bigrams (platform/text/tokens.ts) of the record's
+ * fields, its body and the extracted text of its files.
+ *
+ * The entry id is `day × 2^32 + kind code × 2^28 + ref_id`, with `day` the record's date counted from
+ * 1900-01-01: id order is date order across every kind, so a query walks the index newest first (or
+ * oldest first) and stops at the page instead of sorting every match (docs search-at-scale). Ids stay
+ * below 2^53 (exact in JavaScript) until the year 2,400. A record whose date changes gets a new id.
+ */
+const DAY = 2 ** 32;
+const KIND = 2 ** 28;
+const EPOCH_1900 = Date.UTC(1900, 0, 1);
+
+export function entryId(code: number, refId: number, date: string): number {
+  if (code < 1 || code > 15 || refId < 1 || refId >= KIND) {
+    throw new Error(`search entry out of range: code ${code}, ref ${refId}`);
+  }
+  const [y, m, d] = date.split('-').map(Number);
+  const day = Math.max(0, Math.floor((Date.UTC(y!, m! - 1, d!) - EPOCH_1900) / 86_400_000));
+  return day * DAY + code * KIND + refId;
+}
+
+/** The lowest entry id of a day (a bound for walks inside a date window). */
+export const firstIdOfDay = (date: string): number => entryId(1, 1, date) - KIND - 1;
+
+/** Texts of stored files already extracted, by file id. */
+async function fileTexts(trx: AnyDb, fileIds: number[]): Promise<Map<number, string>> {
+  if (fileIds.length === 0) {
+    return new Map();
+  }
+  const rows = await trx.selectFrom('file_texts').select(['file_id', 'text']).where('file_id', 'in', fileIds).where('status', '=', 'done').execute();
+  return new Map(rows.map((r) => [r.file_id, r.text]));
+}
+
+async function removeEntry(trx: AnyDb, d: Dialect, kind: string, refId: number): Promise<void> {
+  const old = await trx.selectFrom('search_entries').select('id').where('kind', '=', kind).where('ref_id', '=', refId).executeTakeFirst();
+  if (!old) {
+    return;
+  }
+  if (d.kind === 'sqlite') {
+    await sql`delete from search_fts where rowid = ${Number(old.id)}`.execute(trx);
+  }
+  await trx.deleteFrom('search_entries').where('id', '=', Number(old.id)).execute();
+}
+
+/** Inserts the entries of `docs` (none may exist yet), a few hundred rows per statement. */
+async function writeEntries(trx: AnyDb, d: Dialect, source: SearchSource, docs: IndexDoc[], texts: Map<number, string>, now: string) {
+  for (let i = 0; i < docs.length; i += 200) {
+    const rows = docs.slice(i, i + 200).map((doc) => ({
+      id: entryId(source.code, doc.refId, doc.date),
+      doc,
+      tokens: indexTokens(...doc.fields, doc.body, ...(doc.secret ? [] : doc.fileIds.map((f) => texts.get(f) ?? ''))).join(' '),
+    }));
+    const values = rows.map(({ id, doc }) => ({
+      id,
+      kind: source.kind,
+      ref_id: doc.refId,
+      committee_id: doc.committeeId,
+      sort_date: doc.date,
+      notation_folded: doc.notation ? notationKey(doc.notation) : null,
+      indexed_at: now,
+    }));
+    if (d.kind === 'sqlite') {
+      await trx.insertInto('search_entries').values(values).execute();
+      await sql`insert into search_fts (rowid, tokens) values ${sql.join(rows.map((r) => sql`(${r.id}, ${r.tokens})`))}`.execute(trx);
+    } else {
+      await trx
+        .insertInto('search_entries')
+        .values(values.map((v, k) => ({ ...v, search_vector: sql`array_to_tsvector(string_to_array(${rows[k]!.tokens}, ' '))` }) as never))
+        .execute();
+    }
+  }
+}
+
+/**
+ * (Re)indexes records of one kind inside the caller's transaction, so the index never disagrees with
+ * what committed. Files not yet extracted are queued for the extraction runner, which indexes the
+ * records again when their text is in.
+ */
+export async function indexRecords(trx: AnyDb, d: Dialect, kind: string, ids: number[], now = new Date()): Promise<void> {
+  const source = searchSource(kind);
+  if (!source || ids.length === 0) {
+    return;
+  }
+  const docs = await source.load(trx, ids);
+  const fileIds = [...new Set(docs.flatMap((x) => (x.secret ? [] : x.fileIds)))];
+  const texts = await fileTexts(trx, fileIds);
+  await queueFileTexts(trx, fileIds, now);
+  for (const id of ids) {
+    await removeEntry(trx, d, kind, id);
+  }
+  await writeEntries(trx, d, source, docs, texts, now.toISOString());
+}
+
+/** Empties the index (a full rebuild follows). */
+export async function clearIndex(trx: AnyDb, d: Dialect, kind?: string): Promise<void> {
+  if (d.kind === 'sqlite') {
+    if (kind === undefined) {
+      await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(trx);
+    } else {
+      await sql`delete from search_fts where rowid in (select id from search_entries where kind = ${kind})`.execute(trx);
+    }
+  }
+  await (kind === undefined ? trx.deleteFrom('search_entries') : trx.deleteFrom('search_entries').where('kind', '=', kind)).execute();
+}
+
+/**
+ * Adds the entries of records that have none, without looking for old ones: the bulk path of a
+ * rebuild after `clearIndex`. Files without text are queued for extraction as usual.
+ */
+export async function appendRecords(trx: AnyDb, d: Dialect, kind: string, ids: number[], now = new Date()): Promise<number> {
+  const source = searchSource(kind);
+  if (!source || ids.length === 0) {
+    return 0;
+  }
+  const docs = await source.load(trx, ids);
+  const fileIds = [...new Set(docs.flatMap((x) => (x.secret ? [] : x.fileIds)))];
+  const texts = await fileTexts(trx, fileIds);
+  await queueFileTexts(trx, fileIds, now);
+  await writeEntries(trx, d, source, docs, texts, now.toISOString());
+  return docs.length;
+}

@@ -1,0 +1,215 @@
+import type { FacetValue, SearchFacets, SearchHit, SearchQuery, SearchResult } from '@vanphong/contracts';
+import { sql, type SqlBool } from 'kysely';
+import type { AppContext } from '../../platform/context.ts';
+import { rarestToken, tokenFrequencies } from '../../platform/db/token-stats.ts';
+import { looksLikeNotation, notationKey, queryTokens } from '../../platform/text/tokens.ts';
+import type { Actor } from '../auth/auth.models.ts';
+import { firstIdOfDay } from './search.index.ts';
+import { queryForms, scoreFields, snippetOf, type QueryForms } from './search.rank.ts';
+import { searchSources } from './search.registry.ts';
+import type { Described, EntryPredicate, SearchSource } from './search.sources.ts';
+
+/**
+ * Matches are counted up to here ("1 000+" beyond), facets are counted over them and relevance re-ranks
+ * them (docs search-at-scale: exact counts and engine-side ranking over a common word cost 0.25–2.4 s at
+ * a million documents; the newest thousand visible matches cost milliseconds).
+ */
+export const SEARCH_CAP = 1_000;
+
+interface Candidate {
+  entryId: number;
+  kind: string;
+  refId: number;
+}
+
+type Mode = SearchResult['mode'];
+
+const SECRECY_LABELS: Record<string, string> = { none: 'Thường', confidential: 'Mật', secret: 'Tối mật', top_secret: 'Tuyệt mật' };
+
+/** Walks the index in date order under the callers' visibility, and stops after `limit` rows. */
+async function walk(
+  ctx: AppContext,
+  mode: Mode,
+  q: string,
+  preds: EntryPredicate[],
+  dir: 'asc' | 'desc',
+  year: number | undefined,
+  limit: number,
+): Promise<Candidate[]> {
+  const { db, dialect: d } = ctx;
+  const tokens = mode === 'text' ? queryTokens(q) : [];
+  const ftsSqlite = mode === 'text' && d.kind === 'sqlite';
+  const idCol = ftsSqlite ? sql`search_fts.rowid` : sql`e.id`;
+  let qb = (
+    ftsSqlite
+      ? db
+          .selectFrom(sql`search_fts`.as('search_fts'))
+          .crossJoin('search_entries as e')
+          .where(sql<SqlBool>`search_fts match ${tokens.map((t) => `"${t}"`).join(' AND ')}`)
+          .where(sql<SqlBool>`search_fts.rowid = e.id`)
+      : db.selectFrom('search_entries as e')
+  ) as unknown as ReturnType<typeof db.selectFrom<'search_entries as e'>>;
+  if (mode === 'text' && d.kind === 'postgres') {
+    // Tokens are [a-z0-9_] only (tokens.ts), so quoting them keeps tsquery syntax out. The index condition
+    // names the rarest token only, the rest is rechecked (incoming.search.ts explains why).
+    const full = tokens.map((t) => `'${t}'`).join(' & ');
+    const freqs = tokens.length > 1 ? await tokenFrequencies(db, d, 'search_entries') : null;
+    qb = freqs
+      ? qb.where(sql<SqlBool>`e.search_vector @@ ${`'${rarestToken(tokens, freqs)}'`}::tsquery and coalesce(e.search_vector @@ ${full}::tsquery, false)`)
+      : qb.where(sql<SqlBool>`e.search_vector @@ ${full}::tsquery`);
+  }
+  if (mode === 'notation') {
+    const key = notationKey(q);
+    qb = qb.where('e.notation_folded', '>=', key).where('e.notation_folded', '<', `${key}\uffff`);
+  }
+  if (year !== undefined) {
+    // The entry id follows the record's date, which is the date the year filter reads: bound the walk.
+    qb = qb.where(sql<SqlBool>`${idCol} >= ${firstIdOfDay(`${year}-01-01`)} and ${idCol} < ${firstIdOfDay(`${year + 1}-01-01`)}`);
+  }
+  const rows = await qb
+    .where((eb) => eb.or(preds.map((p) => p(eb as never))))
+    .select(['e.id', 'e.kind', 'e.ref_id'])
+    .orderBy(idCol, dir)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ entryId: Number(r.id), kind: r.kind, refId: r.ref_id }));
+}
+
+function countBy<T extends Described>(items: T[], key: (d: T) => { value: string; label: string } | null, max = 20): FacetValue[] {
+  const m = new Map<string, FacetValue>();
+  for (const it of items) {
+    const k = key(it);
+    if (!k) {
+      continue;
+    }
+    const f = m.get(k.value) ?? { value: k.value, label: k.label, count: 0 };
+    f.count += 1;
+    m.set(k.value, f);
+  }
+  return [...m.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'vi')).slice(0, max);
+}
+
+function facetsOf(items: (Described & { kind: string })[], labels: Map<string, string>): SearchFacets {
+  return {
+    kind: countBy(items, (d) => ({ value: d.kind, label: labels.get(d.kind) ?? d.kind })),
+    documentType: countBy(items, (d) => (d.documentTypeId ? { value: String(d.documentTypeId), label: d.documentTypeName ?? '' } : null)),
+    issuer: countBy(items, (d) => (d.issuerName ? { value: d.issuerName, label: d.issuerName } : null)),
+    year: countBy(items, (d) => (d.year ? { value: String(d.year), label: String(d.year) } : null)).sort((a, b) => Number(b.value) - Number(a.value)),
+    status: countBy(items, (d) => ({ value: d.status, label: d.statusLabel })),
+    secrecy: countBy(items, (d) => ({ value: d.secrecy, label: SECRECY_LABELS[d.secrecy] ?? d.secrecy })),
+  };
+}
+
+const emptyFacets = (): SearchFacets => ({ kind: [], documentType: [], issuer: [], year: [], status: [], secrecy: [] });
+
+type Row = Described & { kind: string; entryId: number; score: number };
+
+/** Snippets for the page: from the record's title when the words are there, else from its text. */
+async function presentPage(ctx: AppContext, page: Row[], forms: QueryForms, mode: Mode, bySource: Map<string, SearchSource>): Promise<SearchHit[]> {
+  const needBody = new Map<string, number[]>();
+  const fromTitle = new Map<Row, ReturnType<typeof snippetOf>>();
+  for (const r of page) {
+    const s = mode === 'text' ? snippetOf(r.title, forms) : null;
+    fromTitle.set(r, s);
+    if (mode === 'text' && !s) {
+      needBody.set(r.kind, [...(needBody.get(r.kind) ?? []), r.refId]);
+    }
+  }
+  const bodies = new Map<string, Map<number, string>>();
+  for (const [kind, ids] of needBody) {
+    bodies.set(kind, await bySource.get(kind)!.bodies(ctx.db, ids));
+  }
+  return page.map((r) => {
+    let snip = fromTitle.get(r) ?? null;
+    let matchedIn: SearchHit['matchedIn'] = mode === 'notation' ? 'notation' : snip ? 'metadata' : 'none';
+    if (!snip && mode === 'text') {
+      const body = bodies.get(r.kind)?.get(r.refId);
+      snip = body ? snippetOf(body, forms) : null;
+      matchedIn = snip ? 'text' : 'metadata';
+    }
+    const fallback = r.title.length > 220 ? `${r.title.slice(0, 219)}…` : r.title;
+    return {
+      kind: r.kind as SearchHit['kind'],
+      id: r.refId,
+      title: r.title,
+      notation: r.notation,
+      snippet: snip?.snippet ?? fallback,
+      highlights: snip?.highlights ?? [],
+      matchedIn,
+      date: r.date,
+      documentTypeId: r.documentTypeId,
+      documentTypeName: r.documentTypeName,
+      issuerName: r.issuerName,
+      status: r.status,
+      secrecy: r.secrecy as SearchHit['secrecy'],
+      urgency: r.urgency as SearchHit['urgency'],
+      url: r.url,
+      score: r.score,
+    };
+  });
+}
+
+/**
+ * The one search. Every kind the caller may read contributes its own visibility rule and filters to
+ * a single walk of the index (date order), so results, the count and the facets all come from the same
+ * visible matches: nothing hidden is counted, shown or hinted at.
+ */
+export async function search(ctx: AppContext, actor: Actor, query: SearchQuery): Promise<SearchResult> {
+  const started = performance.now();
+  const filters = { documentTypeId: query.documentTypeId, issuer: query.issuer, year: query.year, status: query.status, secrecy: query.secrecy };
+  const sources = searchSources().filter((s) => query.kind === undefined || s.kind === query.kind);
+  const preds: EntryPredicate[] = [];
+  const bySource = new Map<string, SearchSource>();
+  for (const s of sources) {
+    const p = await s.visibility(ctx, actor, filters);
+    if (p) {
+      preds.push(p);
+      bySource.set(s.kind, s);
+    }
+  }
+  const q = query.q.normalize('NFC');
+  const mode: Mode = looksLikeNotation(q) ? 'notation' : queryTokens(q).length > 0 ? 'text' : 'filters';
+  const base = { cap: SEARCH_CAP, limit: query.limit, offset: query.offset, mode };
+  if (preds.length === 0) {
+    return { ...base, total: 0, totalCapped: false, items: [], facets: emptyFacets(), tookMs: performance.now() - started };
+  }
+  const candidates = await walk(ctx, mode, q, preds, query.sort === 'date_asc' ? 'asc' : 'desc', query.year, SEARCH_CAP + 1);
+  const counted = candidates.slice(0, SEARCH_CAP);
+  const described = new Map<string, Described>();
+  for (const [kind, source] of bySource) {
+    const ids = counted.filter((c) => c.kind === kind).map((c) => c.refId);
+    if (ids.length > 0) {
+      for (const x of await source.describe(ctx.db, ids)) {
+        described.set(`${kind}:${x.refId}`, x);
+      }
+    }
+  }
+  const forms = queryForms(q);
+  const notationWanted = mode === 'notation' ? notationKey(q) : '';
+  const rows: Row[] = counted.flatMap((c) => {
+    const x = described.get(`${c.kind}:${c.refId}`);
+    if (!x) {
+      return [];
+    }
+    const score =
+      mode === 'text'
+        ? scoreFields(x.title, [x.notation, x.issuerName], forms)
+        : mode === 'notation' && x.notation && notationKey(x.notation) === notationWanted
+          ? 10
+          : 0;
+    return [{ ...x, kind: c.kind, entryId: c.entryId, score }];
+  });
+  if (query.sort === 'relevance') {
+    rows.sort((a, b) => b.score - a.score); // stable: equal scores keep date order
+  }
+  const labels = new Map([...bySource].map(([k, s]) => [k, s.label]));
+  const items = await presentPage(ctx, rows.slice(query.offset, query.offset + query.limit), forms, mode, bySource);
+  return {
+    ...base,
+    total: rows.length,
+    totalCapped: candidates.length > SEARCH_CAP,
+    items,
+    facets: facetsOf(rows, labels),
+    tookMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}

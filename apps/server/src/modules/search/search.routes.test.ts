@@ -1,0 +1,160 @@
+import type { SearchResult } from '@vanphong/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Client, type TestApp } from '../../../test/http.ts';
+import { fixedClock } from '../../platform/clock.ts';
+import { foldVietnamese } from '../../platform/text/fold.ts';
+
+const NOW = new Date('2026-11-25T03:00:00Z');
+
+const base = {
+  channel: 'paper',
+  issuerName: 'Văn phòng Trung ương Đảng',
+  documentDate: '2026-11-20',
+  urgency: 'normal',
+  secrecy: 'none',
+};
+
+describe('GET /api/search', () => {
+  let t: TestApp;
+  let vanthu: Client;
+  let chuyenvien: Client;
+  const ids: Record<string, number> = {};
+
+  const register = async (key: string, body: Record<string, unknown>) => {
+    const r = await vanthu.post('/api/incoming', { ...base, ...body });
+    expect(r.statusCode, r.body).toBe(201);
+    ids[key] = r.json().id;
+  };
+  const search = async (c: Client, params: Record<string, string | number>) => {
+    const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+    const r = await c.get(`/api/search?${qs}`);
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json() as SearchResult;
+  };
+  const incomingIds = (r: SearchResult) => r.items.filter((i) => i.kind === 'incoming').map((i) => i.id);
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock: fixedClock(NOW) });
+    [vanthu, chuyenvien] = await Promise.all([t.login('vanthu'), t.login('chuyenvien')]);
+    // The older document holds the exact diacritics; the newer one only folds the same way.
+    await register('exact', { notation: '41-CV/VPTW', documentDate: '2026-10-01', summary: 'Về việc bảo đảm an toàn kho lưu trữ' });
+    await register('folded', { notation: '42-CV/VPTW', documentDate: '2026-11-02', summary: 'Thống kê thiệt hại do bão đầm phá ven biển' });
+    await register('members', { notation: '43-CV/VPTW', summary: 'Kế hoạch kết nạp Đảng viên mới ở thôn Khe Sanh' });
+    await register('state', { notation: '30/2020/NĐ-CP', issuerName: 'Chính phủ', summary: 'Nghị định về công tác văn thư' });
+    await register('hidden', { notation: '44-CV/VPTW', summary: 'Danh sách đề nghị khen thưởng Hoàng Liên Sơn' });
+  });
+  afterAll(async () => t.cleanup());
+
+  it('finds "đảng viên" typed without diacritics, with Đ, in NFD, and lower-case', async () => {
+    for (const q of ['dang vien', 'ĐẢNG VIÊN', 'đảng viên'.normalize('NFD'), 'Đảng viên', 'DANG VIEN']) {
+      const r = await search(vanthu, { q, kind: 'incoming' });
+      expect(incomingIds(r), q).toContain(ids.members);
+      expect(r.mode).toBe('text');
+    }
+  });
+
+  it('puts the exact-diacritic match first, and keeps date order between equal matches', async () => {
+    const exact = await search(vanthu, { q: 'bảo đảm', kind: 'incoming' });
+    const both = incomingIds(exact).filter((id) => id === ids.exact || id === ids.folded);
+    expect(both).toEqual([ids.exact, ids.folded]);
+    const other = await search(vanthu, { q: 'bão đầm', kind: 'incoming' });
+    expect(incomingIds(other).filter((id) => id === ids.exact || id === ids.folded)).toEqual([ids.folded, ids.exact]);
+    // Without diacritics neither is exact: the newer comes first.
+    const plain = await search(vanthu, { q: 'bao dam', kind: 'incoming', sort: 'relevance' });
+    expect(incomingIds(plain).filter((id) => id === ids.exact || id === ids.folded)).toEqual([ids.folded, ids.exact]);
+  });
+
+  it('highlights the words in the snippet, cut from the original text', async () => {
+    const r = await search(vanthu, { q: 'ket nap dang vien', kind: 'incoming' });
+    const hit = r.items.find((i) => i.id === ids.members)!;
+    expect(hit.matchedIn).toBe('metadata');
+    expect(hit.highlights.map(([s, n]) => hit.snippet.slice(s, s + n))).toEqual(['kết nạp Đảng viên']);
+  });
+
+  it('looks up a notation exactly, Party and State style, whatever the case and the đ', async () => {
+    for (const q of ['43-CV/VPTW', '43-cv/vptw', 'Số 43-CV/VPTW']) {
+      const r = await search(vanthu, { q });
+      expect(r.mode).toBe('notation');
+      expect(r.items[0]?.id).toBe(ids.members);
+      expect(r.items[0]?.notation).toBe('43-CV/VPTW');
+    }
+    for (const q of ['30/2020/NĐ-CP', '30/2020/nd-cp']) {
+      const r = await search(vanthu, { q });
+      expect(r.items.map((i) => i.id)).toContain(ids.state);
+      expect(r.items[0]?.matchedIn).toBe('notation');
+    }
+  });
+
+  it('filters and counts facets over the same matches', async () => {
+    const r = await search(vanthu, { q: 'cong tac' });
+    const kindSum = r.facets.kind.reduce((a, f) => a + f.count, 0);
+    expect(kindSum).toBe(r.total);
+    const statusSum = r.facets.status.reduce((a, f) => a + f.count, 0);
+    expect(statusSum).toBe(r.total);
+    const issuer = await search(vanthu, { q: 'cong tac', issuer: 'Chính phủ' });
+    expect(incomingIds(issuer)).toEqual([ids.state]);
+    expect(issuer.facets.issuer).toEqual([{ value: 'Chính phủ', label: 'Chính phủ', count: 1 }]);
+    const year = await search(vanthu, { q: 'cong tac', year: 2019 });
+    expect(year.total).toBe(0);
+    const status = await search(vanthu, { q: 'cong tac', status: 'incoming.registered', kind: 'incoming' });
+    expect(status.items.every((i) => i.status === 'incoming.registered')).toBe(true);
+  });
+
+  it('never shows, counts or hints at a document the user may not see', async () => {
+    // chuyenvien sees only what concerns her: the new registration does not.
+    const own = await search(vanthu, { q: 'hoang lien son' });
+    expect(incomingIds(own)).toEqual([ids.hidden]);
+    const hidden = await search(chuyenvien, { q: 'hoang lien son' });
+    expect(hidden.total).toBe(0);
+    expect(hidden.items).toEqual([]);
+    expect(hidden.facets.kind).toEqual([]);
+    const byNotation = await search(chuyenvien, { q: '44-CV/VPTW' });
+    expect(byNotation.total).toBe(0);
+  });
+
+  it('refuses bad parameters with the field named, and answers 401 without a session', async () => {
+    const r = await vanthu.get('/api/search?sort=best');
+    expect(r.statusCode).toBe(400);
+    expect(r.body).toContain('sort');
+    const long = await vanthu.get(`/api/search?q=${'a'.repeat(201)}`);
+    expect(long.statusCode).toBe(400);
+    const anon = await t.app.inject({ method: 'GET', url: '/api/search?q=dang' });
+    expect(anon.statusCode).toBe(401);
+  });
+
+  it('matches what each demo role may open, and nothing else (matrix over roles and queries)', async () => {
+    const users = ['admin', 'vanthu', 'chanhvp', 'bithu', 'chuyenvien', 'luutru', 'tiepdan', 'ketoan', 'kiemtra'];
+    const incoming = await t.ctx.db.selectFrom('incoming_documents').select(['id', 'summary']).execute();
+    const outgoing = await t.ctx.db.selectFrom('outgoing_documents').select(['id', 'summary']).execute();
+    const totals = new Map<string, number>();
+    for (const u of users) {
+      const c = await t.login(u);
+      const opens = async (kind: string, id: number) => (await c.get(`/api/${kind}/${id}`)).statusCode === 200;
+      for (const q of ['van ban', 'cong tac', 'dang']) {
+        const r = await search(c, { q, limit: 50 });
+        expect(r.totalCapped).toBe(false);
+        const found = new Set(r.items.map((i) => `${i.kind}:${i.id}`));
+        if (r.total <= 50) {
+          expect(r.items.length, `${u} ${q}`).toBe(r.total);
+        }
+        totals.set(`${u}:${q}`, r.total);
+        for (const hit of r.items) {
+          expect(await opens(hit.kind, hit.id), `${u} must be able to open ${hit.kind} ${hit.id} found by "${q}"`).toBe(true);
+        }
+        // Every document the user can open whose summary holds the words is found.
+        const words = foldVietnamese(q);
+        for (const [kind, rows] of [['incoming', incoming], ['outgoing', outgoing]] as const) {
+          for (const row of rows) {
+            if (row.summary && ` ${foldVietnamese(row.summary).replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${words} `) && r.total < 50 && (await opens(kind, row.id))) {
+              expect(found.has(`${kind}:${row.id}`), `${u} should find ${kind} ${row.id} by "${q}"`).toBe(true);
+            }
+          }
+        }
+      }
+    }
+    // Not vacuous: the registry people find many documents, a specialist fewer, people without these modules none.
+    expect(totals.get('vanthu:cong tac')).toBeGreaterThan(3);
+    expect(totals.get('chuyenvien:cong tac')!).toBeLessThan(totals.get('vanthu:cong tac')!);
+    expect(totals.get('ketoan:cong tac')).toBe(0);
+  });
+});
