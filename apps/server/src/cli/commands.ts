@@ -8,6 +8,7 @@ import { startServer } from '../main.ts';
 import { seedDemo, seedReference } from '../modules/seed/seed.ts';
 import { registerUserCommands } from './user-commands.ts';
 import { registerBackupCommands } from './backup-commands.ts';
+import { registerImportCommands } from './import-commands.ts';
 
 export const cliAuditContext = () => systemAuditContext(`cli:${os.userInfo().username}`);
 
@@ -85,4 +86,5 @@ export function registerCommands(program: Command): void {
 
   registerUserCommands(program);
   registerBackupCommands(program);
+  registerImportCommands(program);
 }
