@@ -112,6 +112,24 @@ describe('GET /api/search', () => {
     expect(byNotation.total).toBe(0);
   });
 
+  it('indexes an outgoing draft for its drafter only, by its summary and by its body', async () => {
+    const created = await chuyenvien.post('/api/outgoing', {
+      issuerCommitteeId: 1,
+      documentTypeId: 24,
+      recipients: [{ committeeId: 3 }],
+      content: { summary: 'Về việc kiểm kê tài sản Nhà văn hóa Pắc Bó', body: 'Đề nghị các đơn vị hoàn thành việc kiểm kê trước ngày 15/12/2026 tại khu di tích Cốc Pài.' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as number;
+    const mine = await search(chuyenvien, { q: 'pac bo' });
+    expect(mine.items.map((i) => [i.kind, i.id, i.matchedIn])).toEqual([['outgoing', id, 'metadata']]);
+    const body = await search(chuyenvien, { q: 'coc pai' });
+    expect(body.items.map((i) => [i.kind, i.id, i.matchedIn])).toEqual([['outgoing', id, 'text']]);
+    expect(body.items[0]!.url).toBe(`/outgoing/${id}`);
+    // A draft is not the clerk's to see.
+    expect((await search(vanthu, { q: 'pac bo' })).total).toBe(0);
+  });
+
   it('refuses bad parameters with the field named, and answers 401 without a session', async () => {
     const r = await vanthu.get('/api/search?sort=best');
     expect(r.statusCode).toBe(400);
