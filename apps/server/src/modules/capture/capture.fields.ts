@@ -1,0 +1,340 @@
+import { parseNotation, type CapturedFields, type ParsedNotation } from '@vanphong/contracts';
+import { readBodies, readMarks, readSigner, readTypeAndSummary } from './capture.header.ts';
+import { bare, collapse, ocrDigits, toPage, type Page, type Segment } from './capture.text.ts';
+import { codeKey, vocabularyOf, type CaptureHints, type Vocabulary } from './capture.vocabulary.ts';
+
+/**
+ * Reads the fields of a Vietnamese administrative first page (spec §1–§2): Party layout (36-HD/VPTW:
+ * superior body, issuing body, "*", "Số 12-CV/TU" on the left; "ĐẢNG CỘNG SẢN VIỆT NAM" and the date
+ * line on the right) and State layout (ND30: bodies, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập -
+ * Tự do - Hạnh phúc", "Số: 45/QĐ-UBND"). Pure: text in, fields out; the use case matches the directory.
+ *
+ * Confidence of a field = strength of the cue × quality of the text, adjusted by agreement:
+ * - strength: the exact printed pattern scores ~0.95; each OCR repair it needed (a digit read as a
+ *   letter, "Sô" for "Số", tones restored from the vocabulary, a missing comma) takes 0.05–0.1 off; a
+ *   fallback cue (a notation without "Số", a type read only from the notation's code) scores 0.5–0.7;
+ * - quality: 1 for a text layer, 0.9 for OCR (`ocr: true`), less when the page's header words are
+ *   mostly unknown to the vocabulary (noise);
+ * - agreement: the notation's type code and the printed type name, or the notation's year and the date,
+ *   confirming each other add up to 0.05; contradicting each other take 0.2 off the weaker one.
+ * An absent urgency or secrecy mark reads as "normal" / "none" with the page's quality × 0.8.
+ */
+
+export type Field<T> = { value: T | null; confidence: number; source: string | null };
+export type Layout = 'party' | 'state';
+
+export interface ParsedFirstPage {
+  layout: Layout | null;
+  fields: CapturedFields;
+  /** The notation as parsed (codes for the directory match), when one was read. */
+  notation: ParsedNotation | null;
+}
+
+export interface ReadOptions {
+  hints?: CaptureHints;
+  /** The text comes from OCR: lowers the quality factor. */
+  ocr?: boolean;
+}
+
+export const none = <T>(): Field<T> => ({ value: null, confidence: 0, source: null });
+export const clamp = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+
+/** What every reader gets: the page, the vocabulary, the quality factor and the anchors found so far. */
+export interface Context {
+  page: Page;
+  vocab: Vocabulary;
+  quality: number;
+  layout: Layout | null;
+  /** Line of the national heading's first line, of the number, of the date line. */
+  headingLines: Set<number>;
+  numberLine: number | null;
+  numberSegment: Segment | null;
+  dateLine: number | null;
+}
+
+const PARTY_HEADING = /d[a-z]{1,3}ng\s*c[o0][a-z]?ng\s*s[a-z]{1,2}n\s*vi[a-z]{1,2}t\s*n[a-z]m/;
+const STATE_HEADING = /c[o0][a-z]?ng\s*h[o0][a-z]{0,2}\s*x[a-z]{1,2}\s*h[o0][a-z]?i\s*ch[a-z]{1,2}\s*ngh[a-z]{1,3}\s*vi[a-z]{1,2}t\s*n[a-z]m/;
+const STATE_MOTTO = /d[o0][a-z]?c\s*l[a-z]{1,2}p\s*[-.,]?\s*t[a-z]{1,2}\s*d[o0]\s*[-.,]?\s*h[a-z]{1,2}nh\s*ph[a-z]{1,2}c/;
+export const HEADINGS = [PARTY_HEADING, STATE_HEADING, STATE_MOTTO];
+
+export function readFirstPage(text: string, options: ReadOptions = {}): ParsedFirstPage {
+  const page = toPage(text);
+  const vocab = vocabularyOf(options.hints);
+  const cx: Context = {
+    page,
+    vocab,
+    quality: options.ocr ? 0.9 : 1,
+    layout: null,
+    headingLines: new Set(),
+    numberLine: null,
+    numberSegment: null,
+    dateLine: null,
+  };
+  readHeading(cx);
+  const notation = readNotation(cx);
+  const date = readDate(cx);
+  const bodies = readBodies(cx);
+  const typed = readTypeAndSummary(cx, notation.parsed);
+  const marks = readMarks(cx, typed.lastHeaderLine);
+  const signer = readSigner(cx);
+  agree(date.documentDate, notation.parsed);
+  const fields: CapturedFields = {
+    superiorBody: bodies.superiorBody,
+    issuerName: bodies.issuerName,
+    issuerId: none(),
+    notation: notation.field,
+    number: notation.number,
+    place: date.place,
+    documentDate: date.documentDate,
+    documentTypeName: typed.documentTypeName,
+    documentTypeId: none(),
+    summary: typed.summary,
+    urgency: marks.urgency,
+    secrecy: marks.secrecy,
+    signer,
+  };
+  return { layout: cx.layout, fields, notation: notation.parsed };
+}
+
+function readHeading(cx: Context): void {
+  for (const line of cx.page.lines.slice(0, 12)) {
+    const folded = line.segments.map((s) => s.folded).join('   ');
+    if (PARTY_HEADING.test(folded)) {
+      cx.layout ??= 'party';
+      cx.headingLines.add(line.index);
+    } else if (STATE_HEADING.test(folded) || STATE_MOTTO.test(folded)) {
+      cx.layout ??= 'state';
+      cx.headingLines.add(line.index);
+    }
+  }
+}
+
+// --- number and notation ---------------------------------------------------------------------------
+
+/** "Số", "Số:", and OCR's "Sô", "S6", "So." at the start of a segment (or after a stray mark). */
+const NUMBER_PREFIX = /(?:^|\s)s[o0-9]?\s*[:;.,]?\s*/g;
+const NUMBER_HEAD = /^([0-9OoQDlI|i!SsBZ]{1,6})([-/].*)$/;
+
+interface NotationRead {
+  field: Field<string>;
+  number: Field<number>;
+  parsed: ParsedNotation | null;
+}
+
+function readNotation(cx: Context): NotationRead {
+  const limit = Math.min(cx.page.lines.length, 25);
+  let best: { parsed: ParsedNotation; strength: number; source: Segment; end: number } | null = null;
+  for (const line of cx.page.lines.slice(0, limit)) {
+    for (const seg of line.segments) {
+      for (const m of seg.folded.matchAll(NUMBER_PREFIX)) {
+        if (m.index > 8) {
+          break;
+        }
+        const prefix = seg.text.slice(m.index, m.index + m[0].length).trim();
+        const tried = notationAt(cx.vocab, seg.text.slice(m.index + m[0].length));
+        if (!tried) {
+          continue;
+        }
+        const exactPrefix = /^Số\s*:?$/u.test(prefix);
+        const strength = 0.97 - (exactPrefix ? 0 : 0.05) - 0.07 * tried.fixes;
+        if (!best || strength > best.strength) {
+          best = { parsed: tried.parsed, strength, source: seg, end: m.index + m[0].length + tried.length };
+        }
+      }
+    }
+    if (best) {
+      break;
+    }
+  }
+  if (!best) {
+    // No "Số": a segment of the header that is a notation by itself.
+    for (const line of cx.page.lines.slice(0, Math.min(limit, 15))) {
+      const seg = line.segments.find((s) => notationAt(cx.vocab, s.text)?.whole);
+      if (seg) {
+        const tried = notationAt(cx.vocab, seg.text)!;
+        best = { parsed: tried.parsed, strength: 0.6 - 0.07 * tried.fixes, source: seg, end: tried.length };
+        break;
+      }
+    }
+  }
+  if (!best) {
+    return { field: none(), number: none(), parsed: null };
+  }
+  cx.numberLine = best.source.line;
+  cx.numberSegment = best.source;
+  const confidence = clamp(best.strength * cx.quality);
+  const source = best.source.text;
+  return {
+    field: { value: best.parsed.normalized, confidence, source },
+    number: best.parsed.number === null ? none() : { value: best.parsed.number, confidence, source },
+    parsed: best.parsed,
+  };
+}
+
+/**
+ * The notation at the start of `rest`: spaces around separators removed, the number's misread digits
+ * and the codes' lost "Đ" repaired, then checked by the project's own notation parser.
+ */
+export function notationAt(
+  vocab: Vocabulary,
+  rest: string,
+): { parsed: ParsedNotation; fixes: number; length: number; whole: boolean } | null {
+  const compact = rest.replace(/\s*([-/])\s*/g, '$1');
+  const whole = (/^\S+/.exec(compact.trimStart())?.[0] ?? '').replace(/[.,;:)]+$/, '');
+  // A stray dash OCR read between the number and the date line joins them ("29/BC-CP-Hà"): the
+  // longest prefix ending at a separator that parses wins.
+  for (let token = whole; token; token = token.replace(/[-/][^-/]*$/, '')) {
+    const found = notationToken(vocab, rest, token);
+    if (found) {
+      return found;
+    }
+    if (!/[-/]/.test(token)) {
+      break;
+    }
+  }
+  return null;
+}
+
+function notationToken(
+  vocab: Vocabulary,
+  rest: string,
+  token: string,
+): { parsed: ParsedNotation; fixes: number; length: number; whole: boolean } | null {
+  const head = NUMBER_HEAD.exec(token);
+  if (!head) {
+    return null;
+  }
+  const digits = ocrDigits(head[1]!);
+  if (!/^\d+$/.test(digits.value)) {
+    return null;
+  }
+  let fixes = digits.fixes;
+  const tail = head[2]!.replace(/[^-/]+/g, (code) => {
+    const repaired = repairCode(vocab, code);
+    fixes += repaired === code ? 0 : 1;
+    return repaired;
+  });
+  const parsed = parseNotation(`${digits.value}${tail}`);
+  if (parsed.form === 'unknown') {
+    return null;
+  }
+  // Length in the original text: the token plus the spaces the compaction removed around separators.
+  const spaced = new RegExp(`^\\s*${[...token].map((c) => `${escapeRe(c)}${/[-/]/.test(c) ? '\\s*' : ''}`).join('').replace(/([-/])/g, '\\s*$1')}`, 'u');
+  const length = spaced.exec(rest)?.[0].length ?? token.length;
+  return { parsed, fixes, length, whole: collapse(rest.slice(length)) === '' };
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A code read without its "Đ" or in the wrong case ("QD" → "QĐ", "HDND" → "HĐND") when one known code fits. */
+function repairCode(vocab: Vocabulary, code: string): string {
+  const known = vocab.codes.get(codeKey(code));
+  if (!known || known.has(code)) {
+    return code;
+  }
+  return known.size === 1 ? [...known][0]! : code;
+}
+
+// --- place and date --------------------------------------------------------------------------------
+
+const D = '[0-9oqdli|!]';
+const DATE = new RegExp(
+  `([,.;]?)\\s*ng[a-z]{1,2}\\s*(${D}{1,2})\\s*th[a-z]{2,4}\\s*(${D}{1,2})\\s*n[a-z]{1,3}\\s*(${D}{4})`,
+  'g',
+);
+const EXACT_DATE = /ngày (\d{2}) tháng (\d{1,2}) năm (\d{4})/u;
+
+interface DateRead {
+  place: Field<string>;
+  documentDate: Field<string>;
+}
+
+function readDate(cx: Context): DateRead {
+  // OCR without columns may print the date line after a long "V/v" block.
+  const limit = Math.min(cx.page.lines.length, (cx.numberLine ?? 12) + 14);
+  let best: { iso: string; strength: number; seg: Segment; place: string; placeStrength: number } | null = null;
+  for (const line of cx.page.lines.slice(0, limit)) {
+    for (const seg of line.segments) {
+      for (const m of seg.folded.matchAll(DATE)) {
+        const parts = [m[2]!, m[3]!, m[4]!].map(ocrDigits);
+        const [day, month, year] = parts.map((p) => Number(p.value));
+        const iso = isoOf(year!, month!, day!);
+        if (!iso) {
+          continue;
+        }
+        const fixes = parts.reduce((n, p) => n + p.fixes, 0);
+        const comma = m[1] === ',';
+        const nearNumber = cx.numberLine !== null && Math.abs(line.index - cx.numberLine) <= 2;
+        if (!comma && !nearNumber) {
+          continue;
+        }
+        const printed = seg.text.slice(m.index + m[1]!.length).trim();
+        const exact = EXACT_DATE.exec(printed);
+        // 36-HD/VPTW and ND30: days two digits, months 1–2 padded, 3–12 not.
+        const paddingOk = parts[0]!.value.length === 2 && parts[1]!.value === (month! <= 2 ? `0${month}` : String(month));
+        const strength = (exact ? 0.97 : 0.92) - 0.07 * fixes - (comma ? 0 : 0.05) - (paddingOk ? 0 : 0.03);
+        const place = placeBefore(cx, seg, m.index);
+        if (!best || strength > best.strength) {
+          best = { iso, strength, seg, ...place };
+        }
+      }
+    }
+  }
+  if (!best) {
+    return { place: none(), documentDate: none() };
+  }
+  cx.dateLine = best.seg.line;
+  return {
+    documentDate: { value: best.iso, confidence: clamp(best.strength * cx.quality), source: best.seg.text },
+    place: best.place
+      ? { value: best.place, confidence: clamp(best.placeStrength * cx.quality), source: best.seg.text }
+      : none(),
+  };
+}
+
+/** The place is what precedes ", ngày" in the date segment, after a notation OCR may have joined to it. */
+function placeBefore(cx: Context, seg: Segment, at: number): { place: string; placeStrength: number } {
+  let start = 0;
+  if (cx.numberSegment === seg) {
+    const m = /s[o0-9]?\s*[:;.,]?\s*/.exec(seg.folded);
+    const n = m ? notationAt(cx.vocab, seg.text.slice(m.index + m[0].length)) : null;
+    start = m && n ? m.index + m[0].length + n.length : 0;
+  }
+  const raw = collapse(seg.text.slice(start, at).replace(/[,.;:\s]+$/, '').replace(/^[^\p{L}]+/u, ''));
+  if (!raw || raw.length > 40 || /\d/.test(raw)) {
+    return { place: '', placeStrength: 0 };
+  }
+  const known = cx.vocab.places.find((p) => bare(p) === bare(raw));
+  if (known) {
+    return { place: known, placeStrength: known === raw ? 0.95 : 0.88 };
+  }
+  const restored = cx.vocab.restorer.restore(raw);
+  const title = restored.known === restored.words ? titleCase(restored.text) : raw;
+  return { place: title, placeStrength: title === raw ? 0.85 : 0.75 };
+}
+
+const titleCase = (s: string) =>
+  s
+    .toLocaleLowerCase('vi')
+    .split(' ')
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
+
+function isoOf(year: number, month: number, day: number): string | null {
+  if (year < 1945 || year > 2100 || month < 1 || month > 12 || day < 1) {
+    return null;
+  }
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCMonth() !== month - 1) {
+    return null;
+  }
+  return d.toISOString().slice(0, 10);
+}
+
+/** A State notation with a year ("30/2020/NĐ-CP") and the date line confirm or contradict each other. */
+function agree(date: Field<string>, parsed: ParsedNotation | null): void {
+  if (!date.value || !parsed?.year) {
+    return;
+  }
+  date.confidence = clamp(Number(date.value.slice(0, 4)) === parsed.year ? date.confidence + 0.03 : date.confidence - 0.2);
+}
