@@ -76,4 +76,23 @@ describe('the vanphong command line', { timeout: 120_000 }, () => {
     expect(actions).toEqual(expect.arrayContaining(['users.created', 'users.password_reset', 'users.disabled']));
     expect((await vanphong(['user', 'disable', 'khong-co-ai'])).err).toContain('no user "khong-co-ai"');
   });
+
+  it('search rebuild indexes the demo documents, search status reports them and the tools, all audited', async () => {
+    const r = await vanphong(['search', 'rebuild']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Indexed incoming \d+, outgoing \d+ in/);
+    const counts = await withCtx(async (ctx) => ({
+      entries: Number((await ctx.db.selectFrom('search_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      documents:
+        Number((await ctx.db.selectFrom('incoming_documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) +
+        Number((await ctx.db.selectFrom('outgoing_documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      audited: (await ctx.db.selectFrom('audit_events').select('action').where('action', '=', 'search.rebuilt').where('actor_name', 'like', 'cli:%').execute()).length,
+    }));
+    expect(counts.entries).toBe(counts.documents);
+    expect(counts.entries).toBeGreaterThan(20);
+    expect(counts.audited).toBe(1);
+    const status = await vanphong(['search', 'status']);
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.out)).toMatchObject({ entries: counts.entries, tools: { pdftotext: true } });
+  });
 });

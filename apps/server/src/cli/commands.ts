@@ -9,6 +9,7 @@ import { seedDemo, seedReference } from '../modules/seed/seed.ts';
 import { registerUserCommands } from './user-commands.ts';
 import { registerBackupCommands } from './backup-commands.ts';
 import { registerImportCommands } from './import-commands.ts';
+import { registerSearchCommands } from './search-commands.ts';
 
 export const cliAuditContext = () => systemAuditContext(`cli:${os.userInfo().username}`);
 
@@ -87,4 +88,5 @@ export function registerCommands(program: Command): void {
   registerUserCommands(program);
   registerBackupCommands(program);
   registerImportCommands(program);
+  registerSearchCommands(program);
 }
