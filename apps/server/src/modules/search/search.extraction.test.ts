@@ -121,4 +121,31 @@ describe('text extraction feeds the search', () => {
     const view = (await textStatus(vanthu, fileId)).json() as FileTextView;
     expect(view).toMatchObject({ status: 'unavailable', chars: 0 });
   });
+
+  it('drops the extracted text when a draft becomes secret, and the index no longer holds its words', async () => {
+    // Still on the isolated LAN (previous test): a secret draft may keep its files there, encrypted.
+    const drafter = await t.login('chuyenvien');
+    const created = await drafter.post('/api/outgoing', {
+      issuerCommitteeId: 1,
+      documentTypeId: 24,
+      recipients: [{ committeeId: 3 }],
+      content: { summary: 'Dự thảo kèm tệp PDF', body: '' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as number;
+    const f = multipartFile({ field: 'file', filename: 'du-thao.pdf', bytes: letter, contentType: 'application/pdf' });
+    const up = await t.app.inject({ method: 'POST', url: '/api/files', headers: { cookie: drafter.cookie, 'x-csrf-token': drafter.csrf, 'content-type': f.contentType }, payload: f.payload });
+    const fileId = up.json().file.id as number;
+    const v = await drafter.post(`/api/outgoing/${id}/versions`, { fileId, note: 'Bản trình' });
+    expect(v.statusCode, v.body).toBeLessThan(300);
+    await drainExtractions(t.ctx);
+    expect((await search(drafter, 'ra soat danh sach')).items.map((i) => [i.kind, i.id])).toContainEqual(['outgoing', id]);
+
+    const version = (await drafter.get(`/api/outgoing/${id}`)).json().version as number;
+    const patched = await drafter.patch(`/api/outgoing/${id}`, { version, secrecy: 'confidential', paperLocation: 'Tủ mật Văn phòng' });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await t.ctx.db.selectFrom('file_texts').select('file_id').where('file_id', '=', fileId).executeTakeFirst()).toBeUndefined();
+    expect((await search(drafter, 'ra soat danh sach')).items.map((i) => [i.kind, i.id])).not.toContainEqual(['outgoing', id]);
+    expect((await search(drafter, 'du thao kem tep')).items.map((i) => [i.kind, i.id])).toContainEqual(['outgoing', id]);
+  });
 });

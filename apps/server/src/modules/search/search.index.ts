@@ -92,6 +92,12 @@ export async function indexRecords(trx: AnyDb, d: Dialect, kind: string, ids: nu
   }
   const docs = await source.load(trx, ids);
   const fileIds = [...new Set(docs.flatMap((x) => (x.secret ? [] : x.fileIds)))];
+  // A record that became secret keeps no extracted text of its files in clear (a running extraction
+  // of one of them then finds its row gone and rolls back).
+  const secretFiles = docs.flatMap((x) => (x.secret ? x.fileIds : []));
+  if (secretFiles.length > 0) {
+    await trx.deleteFrom('file_texts').where('file_id', 'in', secretFiles).execute();
+  }
   const texts = await fileTexts(trx, fileIds);
   await queueFileTexts(trx, fileIds, now);
   for (const id of ids) {
