@@ -97,6 +97,10 @@ function printSummary(s: ImportSummary, reportPath: string | null): void {
   out(
     `Tổng ${n(s.total)} dòng: ${s.dryRun ? 'sẽ vào sổ' : 'vào sổ'} ${n(s.done)}, bỏ qua (đã nhập trước) ${n(s.skipped)}, lỗi ${n(s.failed)}, cảnh báo ${n(warned)}.`,
   );
+  const worked = s.done + s.failed;
+  if (worked > 0) {
+    out(`Thời gian: ${s.seconds.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} s (${n(Math.round(worked / Math.max(s.seconds, 0.001)))} dòng/s)`);
+  }
   if (reportPath) {
     out(`Báo cáo từng dòng: ${reportPath}`);
   } else if (s.failed > 0 || warned > 0) {
