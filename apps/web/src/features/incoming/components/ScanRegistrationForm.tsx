@@ -5,6 +5,7 @@ import { Alert, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Sele
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT, DATE_TIME_SHORT_FORMAT, todayInOffice, toIsoDate } from '../../../lib/dates';
+import type { DocumentType } from '../../../types/api';
 import type { FormDefaults, Secrecy } from '../types';
 import {
   capturedFor,
@@ -38,7 +39,7 @@ export function ScanRegistrationForm({
   capture: ScanReading;
   initial: IncomingFormValues;
   defaults: FormDefaults;
-  types: { id: number; name: string; active: boolean }[];
+  types: DocumentType[];
   clearance: Secrecy | undefined;
   /** A secret document on a networked profile: registered as a record only, without the scan. */
   stub: boolean;
@@ -50,6 +51,15 @@ export function ScanRegistrationForm({
   const topSecretStub = stub && values.secrecy === 'top_secret';
   const parsed = parseNotation(values.notation ?? '');
   const req = { required: true, message: t('validation.required') };
+  // The Party's and the State's "Công văn" share a name: the family tells them apart.
+  const active = types.filter((d) => d.active);
+  const typeOptions = active.map((d) => ({
+    value: d.id,
+    label:
+      active.filter((o) => o.name === d.name).length > 1
+        ? `${d.name} (${t(`documentTypes.family.${d.family}`)})`
+        : d.name,
+  }));
 
   /** A label with the reading's mark; the field itself tinted while a doubtful reading is unchanged. */
   const marked = (name: MarkedField, label: string) => {
@@ -141,7 +151,7 @@ export function ScanRegistrationForm({
                 allowClear
                 showSearch
                 optionFilterProp="label"
-                options={types.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))}
+                options={typeOptions}
                 data-testid="scan-form-documentType"
               />
             </Form.Item>

@@ -14,11 +14,13 @@ function FacetGroup({
   items,
   selected,
   onPick,
+  typeLabels,
 }: {
   facet: FacetName;
   items: Facets[FacetName];
   selected: string | undefined;
   onPick: (facet: FacetName, value: string | undefined) => void;
+  typeLabels: Map<string, string>;
 }) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
@@ -50,7 +52,8 @@ function FacetGroup({
                 data-testid={`search-facet-${facet}-${f.value}`}
               >
                 <span className="vp-search-facet-label">
-                  {on ? <CheckOutlined aria-hidden /> : null} {facetLabel(facet, f)}
+                  {on ? <CheckOutlined aria-hidden /> : null}{' '}
+                  {(facet === 'documentType' && typeLabels.get(f.value)) || facetLabel(facet, f)}
                 </span>
                 <span className="vp-search-facet-count">{formatCount(f.count)}</span>
               </button>
@@ -73,11 +76,14 @@ export function SearchFacets({
   facets,
   onPick,
   onClear,
+  typeLabels,
 }: {
   view: SearchView;
   facets: Facets | undefined;
   onPick: (facet: FacetName, value: string | undefined) => void;
   onClear: () => void;
+  /** Document types sharing a name, told apart by family. */
+  typeLabels: Map<string, string>;
 }) {
   const { t } = useTranslation();
   const anyOn = FACETS.some((f) => facetValueOf(view, f) !== undefined);
@@ -106,6 +112,7 @@ export function SearchFacets({
             items={facets?.[f] ?? []}
             selected={facetValueOf(view, f)}
             onPick={onPick}
+            typeLabels={typeLabels}
           />
         ))
       )}

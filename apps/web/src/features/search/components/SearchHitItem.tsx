@@ -16,6 +16,8 @@ import { KindTag } from './KindTag';
 export function SearchHitItem({ hit, facets }: { hit: SearchHit; facets: SearchFacets | undefined }) {
   const { t } = useTranslation();
   const titleId = `search-hit-${hit.kind}-${hit.id}-title`;
+  // When the words were found in the title itself, the snippet is the title: mark them there, once.
+  const snippetIsTitle = hit.snippet !== '' && hit.snippet === hit.title;
   return (
     <li className="vp-search-hit" data-testid={`search-hit-${hit.kind}-${hit.id}`} aria-labelledby={titleId}>
       <Flex gap={6} wrap align="center" className="vp-search-hit-meta">
@@ -26,9 +28,13 @@ export function SearchHitItem({ hit, facets }: { hit: SearchHit; facets: SearchF
         {hit.documentTypeName ? <span className="vp-muted">· {hit.documentTypeName}</span> : null}
       </Flex>
       <Link to={hit.url} id={titleId} className="vp-search-hit-title" data-testid="search-hit-link">
-        {hit.title || hit.notation || t('search.untitled')}
+        {snippetIsTitle ? (
+          <HighlightedText text={hit.title} highlights={hit.highlights} />
+        ) : (
+          hit.title || hit.notation || t('search.untitled')
+        )}
       </Link>
-      {hit.snippet ? (
+      {hit.snippet && !snippetIsTitle ? (
         <p className="vp-search-hit-snippet" data-testid="search-hit-snippet">
           <HighlightedText text={hit.snippet} highlights={hit.highlights} />
         </p>

@@ -21,10 +21,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
+import { useDocumentTypes } from '../../document-types/api/get-document-types';
 import { useSearch } from '../api/search';
 import { SearchFacets } from '../components/SearchFacets';
 import { SearchHitItem } from '../components/SearchHitItem';
-import { activeLabel, formatCount } from '../utils/labels';
+import { activeLabel, ambiguousTypeLabels, formatCount } from '../utils/labels';
 import {
   activeFacets,
   facetValueOf,
@@ -53,6 +54,8 @@ export function SearchRoute() {
   const narrow = Grid.useBreakpoint().lg === false;
   const [facetsOpen, setFacetsOpen] = useState(false);
   const [box, setBox] = useState(view.q);
+  const types = useDocumentTypes(null);
+  const typeLabels = useMemo(() => ambiguousTypeLabels(types.data?.items ?? []), [types.data]);
 
   // Back, forward or the header's box changed the words in the URL: show them in the box.
   useEffect(() => setBox(view.q), [view.q]);
@@ -78,7 +81,15 @@ export function SearchRoute() {
 
   const data = search.data;
   const on = activeFacets(view);
-  const facetsPanel = <SearchFacets view={view} facets={data?.facets} onPick={pick} onClear={clearFacets} />;
+  const facetsPanel = (
+    <SearchFacets
+      view={view}
+      facets={data?.facets}
+      onPick={pick}
+      onClear={clearFacets}
+      typeLabels={typeLabels}
+    />
+  );
 
   return (
     <div className="vp-search">
@@ -165,7 +176,7 @@ export function SearchRoute() {
                 data-testid="search-active-filters"
               >
                 {on.map((f) => {
-                  const label = activeLabel(f, facetValueOf(view, f)!, data?.facets);
+                  const label = activeLabel(f, facetValueOf(view, f)!, data?.facets, typeLabels);
                   return (
                     <Button
                       key={f}

@@ -1,4 +1,5 @@
 import type { FacetValue, SearchFacets, SearchKind } from '@vanphong/contracts';
+import type { DocumentType } from '../../../types/api';
 import i18n, { translateOr } from '../../../lib/i18n';
 import type { FacetName } from './search-url';
 
@@ -20,26 +21,59 @@ export function facetLabel(
     case 'secrecy':
       return translateOr(`incoming.secrecy.${item.value}`, item.label);
     case 'status': {
-      // One status value may belong to several kinds: the hit's own kind first, then the modules in turn.
-      const key = [kind, 'incoming', 'outgoing', 'task']
-        .filter(Boolean)
-        .map((k) => `${k}.status.${item.value}`)
-        .find((k) => i18n.exists(k));
-      return key ? i18n.t(key) : item.label;
+      // "incoming.presented": the kind, then that module's status ("Đến — Đã trình").
+      const own = moduleStatus(item.value, kind);
+      return own ? `${i18n.t(`search.kindShort.${own.kind}`)} — ${own.label}` : item.label;
     }
     default:
       return item.label;
   }
 }
 
-/** The label of a hit's status: its module's name for it, else the label the status facet carries. */
+/**
+ * A status value of the search ("incoming.presented", or a bare "presented" of the hit's kind) in the
+ * catalogue of its module, when the catalogue knows it.
+ */
+function moduleStatus(value: string, kind?: SearchKind): { kind: string; label: string } | null {
+  const dot = value.indexOf('.');
+  const k = dot > 0 ? value.slice(0, dot) : kind;
+  const status = dot > 0 ? value.slice(dot + 1) : value;
+  const key = `${k}.status.${status}`;
+  return k && i18n.exists(key) ? { kind: k, label: i18n.t(key) } : null;
+}
+
+/**
+ * The label of a hit's status: its module's name for it ("Đã trình" — the kind is on the hit's badge),
+ * else the label the status facet carries, else the value.
+ */
 export function statusLabel(kind: SearchKind, status: string, facets: SearchFacets | undefined): string {
-  const fromFacet = facets?.status.find((f) => f.value === status)?.label;
-  return facetLabel('status', { value: status, label: fromFacet ?? status }, kind);
+  return moduleStatus(status, kind)?.label ?? facets?.status.find((f) => f.value === status)?.label ?? status;
 }
 
 /** The label of a filter that is on, even when its value is no longer among the counted facet values. */
-export function activeLabel(facet: FacetName, value: string, facets: SearchFacets | undefined): string {
+export function activeLabel(
+  facet: FacetName,
+  value: string,
+  facets: SearchFacets | undefined,
+  typeLabels?: Map<string, string>,
+): string {
   const item = facets?.[facet].find((f) => f.value === value) ?? { value, label: value };
-  return `${i18n.t(`search.facets.${facet}`)}: ${facetLabel(facet, item)}`;
+  const label = (facet === 'documentType' && typeLabels?.get(value)) || facetLabel(facet, item);
+  return `${i18n.t(`search.facets.${facet}`)}: ${label}`;
+}
+
+/**
+ * Labels of document types where two share a name (the Party's and the State's "Công văn"): the name
+ * with its family, "Công văn (Đảng)". Keyed by id as a string, as the facet values are.
+ */
+export function ambiguousTypeLabels(types: readonly DocumentType[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const d of types) {
+    counts.set(d.name, (counts.get(d.name) ?? 0) + 1);
+  }
+  return new Map(
+    types
+      .filter((d) => (counts.get(d.name) ?? 0) > 1)
+      .map((d) => [String(d.id), `${d.name} (${i18n.t(`documentTypes.family.${d.family}`)})`]),
+  );
 }
