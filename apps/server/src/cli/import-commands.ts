@@ -32,8 +32,9 @@ export function reportCsv(rows: RowOutcome[]): string {
 }
 
 /** A bar rewritten in place on a terminal; a plain line every `every` rows otherwise (logs, pipes). */
-function progressPrinter(): { update(p: ImportProgress): void; end(): void } {
-  const tty = Boolean(process.stderr.isTTY);
+function progressPrinter({ rowsOnStdout }: { rowsOnStdout: boolean }): { update(p: ImportProgress): void; end(): void } {
+  // A dry run prints its rows on stdout: on one terminal a bar rewritten in place would break them up.
+  const tty = Boolean(process.stderr.isTTY) && !(rowsOnStdout && process.stdout.isTTY);
   const started = Date.now();
   let lastDraw = 0;
   let lastLine = 0;
@@ -139,7 +140,7 @@ export function registerImportCommands(program: Command): void {
         return;
       }
       const ctx = await createContext({ config: loadConfig() });
-      const progress = progressPrinter();
+      const progress = progressPrinter({ rowsOnStdout: Boolean(o.dryRun) });
       try {
         const summary = await importIncoming(ctx, {
           file: path.resolve(file),

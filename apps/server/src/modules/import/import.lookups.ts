@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { foldVietnamese } from '../../platform/text/fold.ts';
 import type { Actor } from '../auth/auth.models.ts';
 import { rolesOfUser } from '../auth/auth.repository.ts';
+import { incomingViewer } from '../incoming/incoming.visibility.ts';
 import type { Clearance } from '@vanphong/contracts';
 import { importErrors } from './import.errors.ts';
 
@@ -35,7 +36,7 @@ export async function clerkActor(db: Db, username: string): Promise<Actor> {
   };
 }
 
-/** `--committee`, else the clerk's committee, else the first active committee. */
+/** `--committee`, else the clerk's committee, else the first active committee; within the clerk's scope. */
 export async function chooseCommittee(db: Db, requested: number | null, actor: Actor): Promise<{ id: number; name: string }> {
   const id = requested ?? actor.scopeCommitteeId;
   let q = db.selectFrom('committees').select(['id', 'name']).where('active', '=', 1);
@@ -43,6 +44,10 @@ export async function chooseCommittee(db: Db, requested: number | null, actor: A
   const c = await q.executeTakeFirst();
   if (!c) {
     throw importErrors.unusable(id !== null ? `không có cấp ủy id ${id} (--committee)` : 'chưa có cấp ủy nào');
+  }
+  const viewer = await incomingViewer(db, actor);
+  if (!viewer || (viewer.committeeIds !== null && !viewer.committeeIds.includes(c.id))) {
+    throw importErrors.unusable(`cấp ủy «${c.name}» ngoài phạm vi của tài khoản «${actor.username}» (--as)`);
   }
   return c;
 }

@@ -225,10 +225,11 @@ describe(`import incoming on ${TEST_DB}`, () => {
     expect(docs[1]!.arrived_at).toBe('2021-06-02T02:45:00.000Z');
   });
 
-  it('refuses a file without the required columns and a user who may not register', async () => {
+  it('refuses a file without the required columns, a user who may not register, an unknown committee', async () => {
     const file = write('thieu.csv', 'Ngày đến,Tác giả,Trích yếu,Độ khẩn\n01/01/2023,X,Y,\n');
     await expect(run(file)).rejects.toMatchObject({ code: 'import.unusable_file', message: 'thiếu cột: Số, ký hiệu; Ngày văn bản' });
     const ok = write('ok.csv', 'Tác giả,"Số, ký hiệu",Ngày văn bản,Trích yếu\nX,1-CV/X,01/01/2023,Y\n');
     await expect(run(ok, { as: 'chuyenvien' })).rejects.toMatchObject({ code: 'import.unusable_file', message: expect.stringContaining('không có quyền vào sổ') });
+    await expect(run(ok, { committeeId: 9999 })).rejects.toMatchObject({ code: 'import.unusable_file', message: 'không có cấp ủy id 9999 (--committee)' });
   });
 });

@@ -271,7 +271,9 @@ export async function importIncoming(ctx: AppContext, o: ImportOptions): Promise
     for (const row of chunk) {
       prepared.push(await prepare(row));
     }
+    // A dry run's outcomes are final row by row (all is rolled back anyway): shown as they come.
     const results: RowOutcome[] = [];
+    const emit = (r: RowOutcome) => (o.dryRun ? (settle(r), o.onProgress?.({ ...progress })) : results.push(r));
     const trx = await ctx.db.startTransaction().execute();
     try {
       for (const [i, row] of chunk.entries()) {
@@ -281,7 +283,7 @@ export async function importIncoming(ctx: AppContext, o: ImportOptions): Promise
             const error = JSON.stringify(issues);
             await recordFailure(trx, { batchKey: batch, rowKey: row.key, rowNumber: row.rowNumber, createdBy: actor.userId, at: ctx.clock.now().toISOString(), error });
           }
-          results.push(outcome(row, 'failed', { errors: issues, arrivalDate: p.arrivalDate }));
+          emit(outcome(row, 'failed', { errors: issues, arrivalDate: p.arrivalDate }));
         };
         if (p.input === null) {
           await fail(p.issues);
@@ -291,12 +293,12 @@ export async function importIncoming(ctx: AppContext, o: ImportOptions): Promise
         const sp = await trx.savepoint(SAVEPOINT).execute();
         try {
           // Queries go through `trx` (same connection as `sp`): per-transaction caches keyed by it stay warm.
-          results.push(await register(trx, row, ready));
+          emit(await register(trx, row, ready));
           await sp.releaseSavepoint(SAVEPOINT).execute();
         } catch (err) {
           await sp.rollbackToSavepoint(SAVEPOINT).execute();
           if (err instanceof AlreadyImported) {
-            results.push(outcome(row, 'skipped'));
+            emit(outcome(row, 'skipped'));
             continue;
           }
           const issues =
