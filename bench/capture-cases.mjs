@@ -29,39 +29,201 @@ const P = 'Hồng Lam';
 
 /** Party issuers: superior line, issuer line, abbreviation, place, directory name (null: our own body). */
 const PARTY_ISSUERS = [
-  { superior: 'BAN CHẤP HÀNH TRUNG ƯƠNG', issuer: 'VĂN PHÒNG', code: 'VPTW', place: 'Hà Nội', org: 'Văn phòng Trung ương Đảng', signer: ['CHÁNH VĂN PHÒNG', 'K/T CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG'] },
-  { superior: 'BAN CHẤP HÀNH TRUNG ƯƠNG', issuer: 'BAN TỔ CHỨC', code: 'BTCTW', place: 'Hà Nội', org: 'Ban Tổ chức Trung ương', signer: ['K/T TRƯỞNG BAN|PHÓ TRƯỞNG BAN'] },
-  { superior: 'BAN CHẤP HÀNH TRUNG ƯƠNG', issuer: 'ỦY BAN KIỂM TRA', code: 'UBKTTW', place: 'Hà Nội', org: 'Ủy ban Kiểm tra Trung ương', signer: ['T/M ỦY BAN KIỂM TRA|PHÓ CHỦ NHIỆM'] },
-  { superior: 'BAN CHẤP HÀNH TRUNG ƯƠNG', issuer: 'BAN TUYÊN GIÁO VÀ DÂN VẬN', code: 'BTGDVTW', place: 'Hà Nội', org: 'Ban Tuyên giáo và Dân vận Trung ương', signer: ['K/T TRƯỞNG BAN|PHÓ TRƯỞNG BAN'] },
-  { superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`, issuer: 'ĐẢNG ỦY XÃ TÂN PHÚ', code: 'ĐU', place: 'Tân Phú', org: 'Đảng ủy xã Tân Phú', signer: ['T/M BAN THƯỜNG VỤ|BÍ THƯ', 'T/M ĐẢNG ỦY|PHÓ BÍ THƯ'] },
-  { superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`, issuer: 'ĐẢNG ỦY PHƯỜNG ĐÔNG THÀNH', code: 'ĐU', place: 'Đông Thành', org: 'Đảng ủy phường Đông Thành', signer: ['T/M BAN THƯỜNG VỤ|BÍ THƯ'] },
-  { superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`, issuer: 'ĐẢNG ỦY ĐẶC KHU HÒN NGỌC', code: 'ĐU', place: 'Hòn Ngọc', org: 'Đảng ủy đặc khu Hòn Ngọc', signer: ['T/M BAN THƯỜNG VỤ|PHÓ BÍ THƯ'] },
-  { superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`, issuer: 'ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH', code: 'ĐU', place: P, org: 'Đảng ủy các cơ quan Đảng tỉnh', signer: ['T/M BAN THƯỜNG VỤ|BÍ THƯ'] },
-  { superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`, issuer: 'HUYỆN ỦY SƠN HÀ', code: 'HU', place: 'Sơn Hà', org: 'Huyện ủy Sơn Hà', signer: ['T/M BAN THƯỜNG VỤ|BÍ THƯ'] },
-  { superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`, issuer: 'TỈNH ỦY', code: 'TU', place: P, org: null, signer: ['T/M BAN THƯỜNG VỤ|BÍ THƯ', 'K/T BÍ THƯ|PHÓ BÍ THƯ'] },
-  { superior: `TỈNH ỦY ${P.toUpperCase()}`, issuer: 'BAN TỔ CHỨC', code: 'BTCTU', place: P, org: null, signer: ['TRƯỞNG BAN', 'K/T TRƯỞNG BAN|PHÓ TRƯỞNG BAN'] },
-  { superior: `TỈNH ỦY ${P.toUpperCase()}`, issuer: 'VĂN PHÒNG', code: 'VPTU', place: P, org: null, signer: ['CHÁNH VĂN PHÒNG'] },
-  { superior: `TỈNH ỦY ${P.toUpperCase()}`, issuer: 'ỦY BAN KIỂM TRA', code: 'UBKTTU', place: P, org: null, signer: ['T/M ỦY BAN KIỂM TRA|CHỦ NHIỆM'] },
+  {
+    superior: 'BAN CHẤP HÀNH TRUNG ƯƠNG',
+    issuer: 'VĂN PHÒNG',
+    code: 'VPTW',
+    place: 'Hà Nội',
+    org: 'Văn phòng Trung ương Đảng',
+    signer: ['CHÁNH VĂN PHÒNG', 'K/T CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG'],
+  },
+  {
+    superior: 'BAN CHẤP HÀNH TRUNG ƯƠNG',
+    issuer: 'BAN TỔ CHỨC',
+    code: 'BTCTW',
+    place: 'Hà Nội',
+    org: 'Ban Tổ chức Trung ương',
+    signer: ['K/T TRƯỞNG BAN|PHÓ TRƯỞNG BAN'],
+  },
+  {
+    superior: 'BAN CHẤP HÀNH TRUNG ƯƠNG',
+    issuer: 'ỦY BAN KIỂM TRA',
+    code: 'UBKTTW',
+    place: 'Hà Nội',
+    org: 'Ủy ban Kiểm tra Trung ương',
+    signer: ['T/M ỦY BAN KIỂM TRA|PHÓ CHỦ NHIỆM'],
+  },
+  {
+    superior: 'BAN CHẤP HÀNH TRUNG ƯƠNG',
+    issuer: 'BAN TUYÊN GIÁO VÀ DÂN VẬN',
+    code: 'BTGDVTW',
+    place: 'Hà Nội',
+    org: 'Ban Tuyên giáo và Dân vận Trung ương',
+    signer: ['K/T TRƯỞNG BAN|PHÓ TRƯỞNG BAN'],
+  },
+  {
+    superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`,
+    issuer: 'ĐẢNG ỦY XÃ TÂN PHÚ',
+    code: 'ĐU',
+    place: 'Tân Phú',
+    org: 'Đảng ủy xã Tân Phú',
+    signer: ['T/M BAN THƯỜNG VỤ|BÍ THƯ', 'T/M ĐẢNG ỦY|PHÓ BÍ THƯ'],
+  },
+  {
+    superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`,
+    issuer: 'ĐẢNG ỦY PHƯỜNG ĐÔNG THÀNH',
+    code: 'ĐU',
+    place: 'Đông Thành',
+    org: 'Đảng ủy phường Đông Thành',
+    signer: ['T/M BAN THƯỜNG VỤ|BÍ THƯ'],
+  },
+  {
+    superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`,
+    issuer: 'ĐẢNG ỦY ĐẶC KHU HÒN NGỌC',
+    code: 'ĐU',
+    place: 'Hòn Ngọc',
+    org: 'Đảng ủy đặc khu Hòn Ngọc',
+    signer: ['T/M BAN THƯỜNG VỤ|PHÓ BÍ THƯ'],
+  },
+  {
+    superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`,
+    issuer: 'ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH',
+    code: 'ĐU',
+    place: P,
+    org: 'Đảng ủy các cơ quan Đảng tỉnh',
+    signer: ['T/M BAN THƯỜNG VỤ|BÍ THƯ'],
+  },
+  {
+    superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`,
+    issuer: 'HUYỆN ỦY SƠN HÀ',
+    code: 'HU',
+    place: 'Sơn Hà',
+    org: 'Huyện ủy Sơn Hà',
+    signer: ['T/M BAN THƯỜNG VỤ|BÍ THƯ'],
+  },
+  {
+    superior: `ĐẢNG BỘ TỈNH ${P.toUpperCase()}`,
+    issuer: 'TỈNH ỦY',
+    code: 'TU',
+    place: P,
+    org: null,
+    signer: ['T/M BAN THƯỜNG VỤ|BÍ THƯ', 'K/T BÍ THƯ|PHÓ BÍ THƯ'],
+  },
+  {
+    superior: `TỈNH ỦY ${P.toUpperCase()}`,
+    issuer: 'BAN TỔ CHỨC',
+    code: 'BTCTU',
+    place: P,
+    org: null,
+    signer: ['TRƯỞNG BAN', 'K/T TRƯỞNG BAN|PHÓ TRƯỞNG BAN'],
+  },
+  {
+    superior: `TỈNH ỦY ${P.toUpperCase()}`,
+    issuer: 'VĂN PHÒNG',
+    code: 'VPTU',
+    place: P,
+    org: null,
+    signer: ['CHÁNH VĂN PHÒNG'],
+  },
+  {
+    superior: `TỈNH ỦY ${P.toUpperCase()}`,
+    issuer: 'ỦY BAN KIỂM TRA',
+    code: 'UBKTTU',
+    place: P,
+    org: null,
+    signer: ['T/M ỦY BAN KIỂM TRA|CHỦ NHIỆM'],
+  },
 ];
 
 /** State issuers: `unit` follows the issuer in a công văn's notation ("123/UBND-VP"). */
 const STATE_ISSUERS = [
-  { superior: '', issuer: `ỦY BAN NHÂN DÂN TỈNH ${P.toUpperCase()}`, code: 'UBND', unit: 'VP', place: P, org: `Ủy ban nhân dân tỉnh ${P}`, signer: ['TM. ỦY BAN NHÂN DÂN|CHỦ TỊCH', 'KT. CHỦ TỊCH|PHÓ CHỦ TỊCH'] },
-  { superior: `UBND TỈNH ${P.toUpperCase()}`, issuer: 'SỞ NỘI VỤ', code: 'SNV', unit: 'VP', place: P, org: `Sở Nội vụ tỉnh ${P}`, signer: ['GIÁM ĐỐC', 'KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC'] },
-  { superior: `UBND TỈNH ${P.toUpperCase()}`, issuer: 'SỞ TÀI CHÍNH', code: 'STC', unit: 'NS', place: P, org: `Sở Tài chính tỉnh ${P}`, signer: ['GIÁM ĐỐC'] },
-  { superior: '', issuer: `HỘI ĐỒNG NHÂN DÂN TỈNH ${P.toUpperCase()}`, code: 'HĐND', unit: 'TT', place: P, org: `Hội đồng nhân dân tỉnh ${P}`, signer: ['TM. THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH'] },
-  { superior: '', issuer: 'CHÍNH PHỦ', code: 'CP', unit: 'KTTH', place: 'Hà Nội', org: 'Chính phủ', legal: 'NĐ', signer: ['TM. CHÍNH PHỦ|THỦ TƯỚNG'] },
-  { superior: '', issuer: 'BỘ NỘI VỤ', code: 'BNV', unit: 'VTLTNN', place: 'Hà Nội', org: 'Bộ Nội vụ', legal: 'TT', signer: ['BỘ TRƯỞNG', 'KT. BỘ TRƯỞNG|THỨ TRƯỞNG'] },
-  { superior: 'BỘ CÔNG AN', issuer: `CÔNG AN TỈNH ${P.toUpperCase()}`, code: 'CAT', unit: 'PV01', place: P, org: `Công an tỉnh ${P}`, signer: ['GIÁM ĐỐC'] },
+  {
+    superior: '',
+    issuer: `ỦY BAN NHÂN DÂN TỈNH ${P.toUpperCase()}`,
+    code: 'UBND',
+    unit: 'VP',
+    place: P,
+    org: `Ủy ban nhân dân tỉnh ${P}`,
+    signer: ['TM. ỦY BAN NHÂN DÂN|CHỦ TỊCH', 'KT. CHỦ TỊCH|PHÓ CHỦ TỊCH'],
+  },
+  {
+    superior: `UBND TỈNH ${P.toUpperCase()}`,
+    issuer: 'SỞ NỘI VỤ',
+    code: 'SNV',
+    unit: 'VP',
+    place: P,
+    org: `Sở Nội vụ tỉnh ${P}`,
+    signer: ['GIÁM ĐỐC', 'KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC'],
+  },
+  {
+    superior: `UBND TỈNH ${P.toUpperCase()}`,
+    issuer: 'SỞ TÀI CHÍNH',
+    code: 'STC',
+    unit: 'NS',
+    place: P,
+    org: `Sở Tài chính tỉnh ${P}`,
+    signer: ['GIÁM ĐỐC'],
+  },
+  {
+    superior: '',
+    issuer: `HỘI ĐỒNG NHÂN DÂN TỈNH ${P.toUpperCase()}`,
+    code: 'HĐND',
+    unit: 'TT',
+    place: P,
+    org: `Hội đồng nhân dân tỉnh ${P}`,
+    signer: ['TM. THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH'],
+  },
+  {
+    superior: '',
+    issuer: 'CHÍNH PHỦ',
+    code: 'CP',
+    unit: 'KTTH',
+    place: 'Hà Nội',
+    org: 'Chính phủ',
+    legal: 'NĐ',
+    signer: ['TM. CHÍNH PHỦ|THỦ TƯỚNG'],
+  },
+  {
+    superior: '',
+    issuer: 'BỘ NỘI VỤ',
+    code: 'BNV',
+    unit: 'VTLTNN',
+    place: 'Hà Nội',
+    org: 'Bộ Nội vụ',
+    legal: 'TT',
+    signer: ['BỘ TRƯỞNG', 'KT. BỘ TRƯỞNG|THỨ TRƯỞNG'],
+  },
+  {
+    superior: 'BỘ CÔNG AN',
+    issuer: `CÔNG AN TỈNH ${P.toUpperCase()}`,
+    code: 'CAT',
+    unit: 'PV01',
+    place: P,
+    org: `Công an tỉnh ${P}`,
+    signer: ['GIÁM ĐỐC'],
+  },
 ];
 
 const PARTY_TYPES = [
-  ['Công văn', 'CV', 6], ['Thông báo', 'TB', 3], ['Báo cáo', 'BC', 3], ['Kế hoạch', 'KH', 3], ['Nghị quyết', 'NQ', 1],
-  ['Quyết định', 'QĐ', 2], ['Chỉ thị', 'CT', 1], ['Kết luận', 'KL', 1], ['Hướng dẫn', 'HD', 2], ['Tờ trình', 'TTr', 1],
-  ['Chương trình', 'CTr', 1], ['Giấy mời', 'GM', 1],
+  ['Công văn', 'CV', 6],
+  ['Thông báo', 'TB', 3],
+  ['Báo cáo', 'BC', 3],
+  ['Kế hoạch', 'KH', 3],
+  ['Nghị quyết', 'NQ', 1],
+  ['Quyết định', 'QĐ', 2],
+  ['Chỉ thị', 'CT', 1],
+  ['Kết luận', 'KL', 1],
+  ['Hướng dẫn', 'HD', 2],
+  ['Tờ trình', 'TTr', 1],
+  ['Chương trình', 'CTr', 1],
+  ['Giấy mời', 'GM', 1],
 ];
 const STATE_TYPES = [
-  ['Công văn', '', 6], ['Quyết định', 'QĐ', 3], ['Thông báo', 'TB', 2], ['Báo cáo', 'BC', 2], ['Kế hoạch', 'KH', 2],
+  ['Công văn', '', 6],
+  ['Quyết định', 'QĐ', 3],
+  ['Thông báo', 'TB', 2],
+  ['Báo cáo', 'BC', 2],
+  ['Kế hoạch', 'KH', 2],
   ['Tờ trình', 'TTr', 1],
 ];
 
@@ -111,12 +273,61 @@ const PARAGRAPHS = [
   'Báo cáo gửi về Văn phòng Tỉnh ủy trước ngày 20 tháng 02 năm 2026 để tổng hợp, báo cáo Thường trực Tỉnh ủy.',
 ];
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
+const FAMILY = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Vũ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Đức', 'Thu', 'Quốc', 'Hữu', 'Thanh', 'Ngọc', 'Xuân'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Lan', 'Long', 'Mai', 'Nam', 'Phương', 'Quang', 'Sơn', 'Thảo', 'Trung', 'Tuấn', 'Vinh', 'Yến', 'Đức', 'Hương'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hùng',
+  'Lan',
+  'Long',
+  'Mai',
+  'Nam',
+  'Phương',
+  'Quang',
+  'Sơn',
+  'Thảo',
+  'Trung',
+  'Tuấn',
+  'Vinh',
+  'Yến',
+  'Đức',
+  'Hương',
+];
 
-const SECRECY = [['none', 0.82], ['confidential', 0.1], ['secret', 0.05], ['top_secret', 0.03]];
-const URGENCY = [['normal', 0.75], ['urgent', 0.12], ['very_urgent', 0.06], ['flash', 0.05], ['flash_timed', 0.02]];
+const SECRECY = [
+  ['none', 0.82],
+  ['confidential', 0.1],
+  ['secret', 0.05],
+  ['top_secret', 0.03],
+];
+const URGENCY = [
+  ['normal', 0.75],
+  ['urgent', 0.12],
+  ['very_urgent', 0.06],
+  ['flash', 0.05],
+  ['flash_timed', 0.02],
+];
 const byShare = (rand, xs) => {
   let r = rand.next();
   for (const [v, p] of xs) {
@@ -146,7 +357,11 @@ export function makeCase(seed, index) {
   const month = rand.chance(0.25) ? rand.int(1, 2) : rand.int(1, 12);
   const day = rand.chance(0.33) ? rand.int(1, 9) : rand.int(1, 28);
   const date = `${year}-${pad2(month)}-${pad2(day)}`;
-  const number = rand.chance(0.3) ? rand.int(1, 9) : rand.chance(0.8) ? rand.int(10, 199) : rand.int(200, 2999);
+  const number = rand.chance(0.3)
+    ? rand.int(1, 9)
+    : rand.chance(0.8)
+      ? rand.int(10, 199)
+      : rand.int(200, 2999);
   let subject = rand.pick(SUBJECTS);
   if (rand.chance(0.3)) {
     subject += rand.pick(LONG_TAILS);
@@ -165,10 +380,17 @@ export function makeCase(seed, index) {
     return form.includes('|') ? form.split('|') : ['', form];
   })();
   const signerName = `${rand.pick(FAMILY)} ${rand.pick(MIDDLE)} ${rand.pick(GIVEN)}`;
-  const paragraphs = Array.from({ length: rand.chance(0.2) ? rand.int(9, 14) : rand.int(1, 5) }, () => rand.pick(PARAGRAPHS));
+  const paragraphs = Array.from({ length: rand.chance(0.2) ? rand.int(9, 14) : rand.int(1, 5) }, () =>
+    rand.pick(PARAGRAPHS),
+  );
   const secrecy = byShare(rand, SECRECY);
   const urgency = byShare(rand, URGENCY);
-  const authorityForm = authorityLine.startsWith('T/M') || authorityLine.startsWith('TM') ? 'TM' : authorityLine ? 'KT' : 'direct';
+  const authorityForm =
+    authorityLine.startsWith('T/M') || authorityLine.startsWith('TM')
+      ? 'TM'
+      : authorityLine
+        ? 'KT'
+        : 'direct';
   const layout = {
     layout: state ? 'state' : 'party',
     superiorLine: who.superior,
@@ -183,7 +405,12 @@ export function makeCase(seed, index) {
     draftYear: year,
     summary,
     body: paragraphs.join('\n'),
-    addressees: letter ? rand.pick([['Ban Thường vụ Tỉnh ủy'], ['Các ban đảng, Văn phòng Tỉnh ủy', 'Các đảng ủy trực thuộc Tỉnh ủy']]) : [],
+    addressees: letter
+      ? rand.pick([
+          ['Ban Thường vụ Tỉnh ủy'],
+          ['Các ban đảng, Văn phòng Tỉnh ủy', 'Các đảng ủy trực thuộc Tỉnh ủy'],
+        ])
+      : [],
     authorityForm,
     authorityLine,
     signerTitle,
@@ -212,4 +439,6 @@ export function makeCase(seed, index) {
 }
 
 /** The directory the reader is given (as the server gives it from the database): demo organisations. */
-export const ISSUER_ORGS = [...new Set([...PARTY_ISSUERS, ...STATE_ISSUERS].map((i) => i.org).filter(Boolean))];
+export const ISSUER_ORGS = [
+  ...new Set([...PARTY_ISSUERS, ...STATE_ISSUERS].map((i) => i.org).filter(Boolean)),
+];

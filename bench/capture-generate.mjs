@@ -53,10 +53,17 @@ export async function generate({ n = 100, degraded = 100, seed = 7, out = defaul
     batch.forEach((c, j) => {
       const pdf = `${c.id}.pdf`;
       fs.writeFileSync(path.join(out, pdf), pdfs[j]);
-      const first = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', path.join(out, pdf), '-'], { encoding: 'utf8' });
-      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(out, pdf)], { encoding: 'utf8' }))?.[1] ?? 1);
+      const first = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', path.join(out, pdf), '-'], {
+        encoding: 'utf8',
+      });
+      const pages = Number(
+        /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(out, pdf)], { encoding: 'utf8' }))?.[1] ?? 1,
+      );
       // The signer is a field of the first page only when the signature block is printed there.
-      const truth = { ...c.truth, signer: fold(first).includes(fold(c.truth.signer)) ? c.truth.signer : null };
+      const truth = {
+        ...c.truth,
+        signer: fold(first).includes(fold(c.truth.signer)) ? c.truth.signer : null,
+      };
       cases.push({ id: c.id, pdf, pages, scan: null, degradation: null, truth });
     });
     log(`clean ${Math.min(i + 2, n)}/${n}`);
@@ -65,7 +72,18 @@ export async function generate({ n = 100, degraded = 100, seed = 7, out = defaul
     const rand = prng(seed * 7919 + i);
     const d = degradationFor(rand, LEVELS[i % LEVELS.length]);
     const base = path.join(out, `${c.id}-raster`);
-    execFileSync('pdftoppm', ['-r', String(d.dpi), '-gray', '-f', '1', '-l', '1', '-singlefile', path.join(out, c.pdf), base]);
+    execFileSync('pdftoppm', [
+      '-r',
+      String(d.dpi),
+      '-gray',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      path.join(out, c.pdf),
+      base,
+    ]);
     const jpg = degrade(fs.readFileSync(`${base}.pgm`), rand, d);
     fs.rmSync(`${base}.pgm`);
     c.scan = `${c.id}.jpg`;
@@ -75,9 +93,16 @@ export async function generate({ n = 100, degraded = 100, seed = 7, out = defaul
       log(`scans ${i + 1}/${degraded}`);
     }
   }
-  const labels = { seed, generatedAt: new Date().toISOString(), generator: 'bench/capture-generate.mjs', cases };
+  const labels = {
+    seed,
+    generatedAt: new Date().toISOString(),
+    generator: 'bench/capture-generate.mjs',
+    cases,
+  };
   fs.writeFileSync(path.join(out, 'labels.json'), `${JSON.stringify(labels, null, 1)}\n`);
-  log(`${n} clean, ${Math.min(degraded, n)} scans in ${((Date.now() - started) / 1000).toFixed(0)} s → ${out}`);
+  log(
+    `${n} clean, ${Math.min(degraded, n)} scans in ${((Date.now() - started) / 1000).toFixed(0)} s → ${out}`,
+  );
   return labels;
 }
 
@@ -152,10 +177,18 @@ export function copyFixtures(out, labels, { clean = 12, scans = 6 } = {}) {
       fs.copyFileSync(path.join(out, f), path.join(FIXTURES_DIR, f));
     }
   }
-  const subset = { ...labels, note: 'Subset of the generated capture test set; regenerate with bench/capture-generate.mjs --fixtures', cases: picked };
+  const subset = {
+    ...labels,
+    note: 'Subset of the generated capture test set; regenerate with bench/capture-generate.mjs --fixtures',
+    cases: picked,
+  };
   fs.writeFileSync(path.join(FIXTURES_DIR, 'labels.json'), `${JSON.stringify(subset, null, 1)}\n`);
-  const bytes = fs.readdirSync(FIXTURES_DIR).reduce((n, f) => n + fs.statSync(path.join(FIXTURES_DIR, f)).size, 0);
-  log(`fixtures: ${pdfs.length} PDFs, ${scanned.length} scans, ${(bytes / 1e6).toFixed(2)} MB in ${FIXTURES_DIR}`);
+  const bytes = fs
+    .readdirSync(FIXTURES_DIR)
+    .reduce((n, f) => n + fs.statSync(path.join(FIXTURES_DIR, f)).size, 0);
+  log(
+    `fixtures: ${pdfs.length} PDFs, ${scanned.length} scans, ${(bytes / 1e6).toFixed(2)} MB in ${FIXTURES_DIR}`,
+  );
 }
 
 if (isMain(import.meta.url)) {

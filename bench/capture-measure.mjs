@@ -22,53 +22,43 @@ async function serverModules() {
   const { register } = await import('tsx/esm/api');
   register();
   const m = (p) => import(path.join(ROOT, 'apps/server/src', p));
-  const [extract, fields, matching, scoring, orgs, reference] = await Promise.all([
-    m('platform/extract/extract.ts'),
-    m('modules/capture/capture.fields.ts'),
-    m('modules/capture/capture.matching.ts'),
+  const [support, scoring] = await Promise.all([
+    m('modules/capture/capture.test-support.ts'),
     m('modules/capture/capture.scoring.ts'),
-    m('modules/seed/seed.organizations.ts'),
-    m('modules/seed/seed.reference-data.ts'),
   ]);
-  return { ...extract, ...fields, ...matching, ...scoring, DEMO_ORGANIZATIONS: orgs.DEMO_ORGANIZATIONS, DOCUMENT_TYPES: reference.DOCUMENT_TYPES };
+  return { ...support, ...scoring };
 }
-
-/** The demo directory as the server has it after seeding: ids in seeding order. */
-const directoryOf = (s) => s.DEMO_ORGANIZATIONS.map((o, i) => ({ id: i + 1, name: o.name, code: o.code }));
 
 export async function measure({ dir = defaultOut(), errorsFile = null } = {}) {
   const s = await serverModules();
   const labels = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8'));
-  const orgs = directoryOf(s);
-  const types = s.DOCUMENT_TYPES.map((t, i) => ({ id: i + 1, ...t }));
-  const hints = { organizations: orgs, documentTypes: types };
-  const byName = new Map(orgs.map((o) => [o.name, o.id]));
+  const directory = s.demoDirectory();
   const runs = { clean: [], scan: [] };
   const errors = [];
   const ocrSeconds = [];
   for (const c of labels.cases) {
     for (const kind of ['clean', 'scan']) {
-      const file = kind === 'clean' ? c.pdf : c.scan;
-      if (!file) {
+      if (!(kind === 'clean' ? c.pdf : c.scan)) {
         continue;
       }
       const t0 = performance.now();
-      const read = await s.extractText({
-        file: path.join(dir, file),
-        contentType: kind === 'clean' ? 'application/pdf' : 'image/jpeg',
-        firstPageOnly: true,
-      });
+      const r = await s.readAndScore(dir, c, kind, directory);
       const seconds = (performance.now() - t0) / 1000;
-      if (read.method === 'ocr') {
+      if (r.method === 'ocr') {
         ocrSeconds.push(seconds);
       }
-      const parsed = s.readFirstPage(read.text, { hints, ocr: read.method === 'ocr' });
-      parsed.fields.issuerId = s.matchIssuer(parsed.fields.issuerName, parsed.fields.superiorBody, parsed.notation, orgs);
-      const scores = s.scoreCase(parsed.fields, c.truth, c.truth.issuerOrg ? byName.get(c.truth.issuerOrg) ?? null : null);
-      runs[kind].push({ id: c.id, level: c.degradation?.level ?? null, scores, fields: parsed.fields, method: read.method });
-      for (const [f, sc] of Object.entries(scores)) {
+      runs[kind].push({ id: c.id, level: c.degradation?.level ?? null, ...r });
+      for (const [f, sc] of Object.entries(r.scores)) {
         if (!sc.correct) {
-          errors.push({ id: c.id, kind, level: c.degradation?.level ?? null, field: f, expected: sc.expected, got: sc.got, source: parsed.fields[f]?.source ?? null });
+          errors.push({
+            id: c.id,
+            kind,
+            level: c.degradation?.level ?? null,
+            field: f,
+            expected: sc.expected,
+            got: sc.got,
+            source: r.fields[f]?.source ?? null,
+          });
         }
       }
     }
@@ -90,6 +80,7 @@ export async function measure({ dir = defaultOut(), errorsFile = null } = {}) {
     return { right: mean(right), wrong: mean(wrong) };
   };
   const levels = ['light', 'medium', 'heavy'];
+  const sorted = [...ocrSeconds].sort((a, b) => a - b);
   return {
     machine: machineInfo(),
     set: { dir, seed: labels.seed, clean: runs.clean.length, scans: runs.scan.length },
@@ -99,10 +90,10 @@ export async function measure({ dir = defaultOut(), errorsFile = null } = {}) {
     scanLevels: Object.fromEntries(levels.map((l) => [l, runs.scan.filter((r) => r.level === l).length])),
     confidence: { clean: confidence(runs.clean), scan: confidence(runs.scan) },
     ocr: {
-      pages: ocrSeconds.length,
-      meanS: round(ocrSeconds.reduce((a, b) => a + b, 0) / Math.max(1, ocrSeconds.length), 2),
-      p50S: round([...ocrSeconds].sort((a, b) => a - b)[Math.floor(ocrSeconds.length / 2)] ?? null, 2),
-      maxS: round(Math.max(0, ...ocrSeconds), 2),
+      pages: sorted.length,
+      meanS: round(sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length), 2),
+      p50S: round(sorted[Math.floor(sorted.length / 2)] ?? null, 2),
+      maxS: round(Math.max(0, ...sorted), 2),
     },
     errors: errors.length,
   };
@@ -140,7 +131,7 @@ export function markdown(r) {
     '',
     `Run ${m.date} on ${m.cpuModel}, ${m.nproc} cores, ${m.ramGB} GB, load ${m.loadAvg.join(' / ')}, Node ${m.node}. ` +
       `Set: seed ${r.set.seed}, ${r.set.clean} clean PDFs and ${r.set.scans} degraded scans (light ${r.scanLevels.light}, medium ${r.scanLevels.medium}, heavy ${r.scanLevels.heavy}), ` +
-      'generated by `bench/capture-generate.mjs` with the project\'s own Party/State generator (renderDocx → LibreOffice PDF; page 1 rasterised grey at 150–200 dpi, skewed up to 1.8°, blurred, faded, noise, specks, JPEG quality 25–75). ' +
+      "generated by `bench/capture-generate.mjs` with the project's own Party/State generator (renderDocx → LibreOffice PDF; page 1 rasterised grey at 150–200 dpi, skewed up to 1.8°, blurred, faded, noise, specks, JPEG quality 25–75). " +
       'Measured by `nice -n 10 node bench/capture-measure.mjs --write`: extractText (pdftotext for PDFs, tesseract `vie` for scans) → readFirstPage → directory match, scored by capture.scoring.ts.',
     '',
     '"Right" ignores case, tones and punctuation for names, place, trích yếu and signer (OCR of capitals drops tones); "exact" compares the NFC text. Notation, number, date, type and marks are always exact.',
@@ -159,14 +150,18 @@ export function markdown(r) {
 export function writeSection(text) {
   const doc = fs.readFileSync(DOC, 'utf8');
   const at = doc.indexOf(START);
-  const next = at >= 0 ? `${doc.slice(0, at)}${text}${doc.slice(doc.indexOf(END) + END.length)}` : `${doc.replace(/\n*$/, '\n\n')}${text}\n`;
+  const next =
+    at >= 0
+      ? `${doc.slice(0, at)}${text}${doc.slice(doc.indexOf(END) + END.length)}`
+      : `${doc.replace(/\n*$/, '\n\n')}${text}\n`;
   fs.writeFileSync(DOC, next);
 }
 
 if (isMain(import.meta.url)) {
   const args = parseArgs();
   const dir = typeof args.dir === 'string' ? path.resolve(args.dir) : defaultOut();
-  const errorsFile = typeof args.errors === 'string' ? args.errors : path.join(os.tmpdir(), 'vp-capture-errors.json');
+  const errorsFile =
+    typeof args.errors === 'string' ? args.errors : path.join(os.tmpdir(), 'vp-capture-errors.json');
   const r = await measure({ dir, errorsFile });
   const text = markdown(r);
   console.log(text);

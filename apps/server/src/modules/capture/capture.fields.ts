@@ -1,7 +1,17 @@
 import { parseNotation, type CapturedFields, type ParsedNotation } from '@vanphong/contracts';
-import { readBodies, readMarks, readSigner, readTypeAndSummary } from './capture.header.ts';
-import { bare, collapse, ocrDigits, toPage, type Page, type Segment } from './capture.text.ts';
-import { codeKey, vocabularyOf, type CaptureHints, type Vocabulary } from './capture.vocabulary.ts';
+import { readBodies, readTypeAndSummary } from './capture.header.ts';
+import { readMarks, readSigner } from './capture.marks.ts';
+import { bare, collapse, editDistance, fold1, ocrDigits, toPage, type Segment } from './capture.text.ts';
+import {
+  codeKey,
+  PARTY_HEADING,
+  STATE_HEADING,
+  STATE_MOTTO,
+  vocabularyOf,
+  type CaptureHints,
+  type Vocabulary,
+} from './capture.vocabulary.ts';
+import { clamp, none, type Context, type Field, type Layout } from './capture.models.ts';
 
 /**
  * Reads the fields of a Vietnamese administrative first page (spec §1–§2): Party layout (36-HD/VPTW:
@@ -20,8 +30,7 @@ import { codeKey, vocabularyOf, type CaptureHints, type Vocabulary } from './cap
  * An absent urgency or secrecy mark reads as "normal" / "none" with the page's quality × 0.8.
  */
 
-export type Field<T> = { value: T | null; confidence: number; source: string | null };
-export type Layout = 'party' | 'state';
+export type { Field, Layout } from './capture.models.ts';
 
 export interface ParsedFirstPage {
   layout: Layout | null;
@@ -35,27 +44,6 @@ export interface ReadOptions {
   /** The text comes from OCR: lowers the quality factor. */
   ocr?: boolean;
 }
-
-export const none = <T>(): Field<T> => ({ value: null, confidence: 0, source: null });
-export const clamp = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
-
-/** What every reader gets: the page, the vocabulary, the quality factor and the anchors found so far. */
-export interface Context {
-  page: Page;
-  vocab: Vocabulary;
-  quality: number;
-  layout: Layout | null;
-  /** Line of the national heading's first line, of the number, of the date line. */
-  headingLines: Set<number>;
-  numberLine: number | null;
-  numberSegment: Segment | null;
-  dateLine: number | null;
-}
-
-const PARTY_HEADING = /d[a-z]{1,3}ng\s*c[o0][a-z]?ng\s*s[a-z]{1,2}n\s*vi[a-z]{1,2}t\s*n[a-z]m/;
-const STATE_HEADING = /c[o0][a-z]?ng\s*h[o0][a-z]{0,2}\s*x[a-z]{1,2}\s*h[o0][a-z]?i\s*ch[a-z]{1,2}\s*ngh[a-z]{1,3}\s*vi[a-z]{1,2}t\s*n[a-z]m/;
-const STATE_MOTTO = /d[o0][a-z]?c\s*l[a-z]{1,2}p\s*[-.,]?\s*t[a-z]{1,2}\s*d[o0]\s*[-.,]?\s*h[a-z]{1,2}nh\s*ph[a-z]{1,2}c/;
-export const HEADINGS = [PARTY_HEADING, STATE_HEADING, STATE_MOTTO];
 
 export function readFirstPage(text: string, options: ReadOptions = {}): ParsedFirstPage {
   const page = toPage(text);
@@ -219,20 +207,65 @@ function notationToken(
     return null;
   }
   // Length in the original text: the token plus the spaces the compaction removed around separators.
-  const spaced = new RegExp(`^\\s*${[...token].map((c) => `${escapeRe(c)}${/[-/]/.test(c) ? '\\s*' : ''}`).join('').replace(/([-/])/g, '\\s*$1')}`, 'u');
+  const spaced = new RegExp(
+    `^\\s*${[...token]
+      .map((c) => `${escapeRe(c)}${/[-/]/.test(c) ? '\\s*' : ''}`)
+      .join('')
+      .replace(/([-/])/g, '\\s*$1')}`,
+    'u',
+  );
   const length = spaced.exec(rest)?.[0].length ?? token.length;
   return { parsed, fixes, length, whole: collapse(rest.slice(length)) === '' };
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A code read without its "Đ" or in the wrong case ("QD" → "QĐ", "HDND" → "HĐND") when one known code fits. */
+/** Letters OCR takes for one another in capitals and digits (read → printed). */
+const CONFUSABLE: Record<string, string> = {
+  I: 'T1L',
+  T: 'I',
+  L: 'I',
+  '1': 'IT',
+  O: '0Q',
+  '0': 'O',
+  Q: 'O',
+  U: 'V',
+  V: 'U',
+  S: '5',
+  '5': 'S',
+  B: '8',
+  '8': 'B',
+  G: 'C',
+  C: 'G',
+  E: 'F',
+  F: 'E',
+};
+
+/**
+ * A code read without its "Đ" or in the wrong case ("QD" → "QĐ", "HDND" → "HĐND"), with a stray
+ * stroke after it ("CT1/" for "CT/"), or with one letter misread ("BTCIW" → "BTCTW"), when exactly one
+ * known code fits. Codes of three letters or more only for a misread letter: "TB" and "TT" both exist.
+ */
 function repairCode(vocab: Vocabulary, code: string): string {
   const known = vocab.codes.get(codeKey(code));
-  if (!known || known.has(code)) {
+  if (known) {
+    return known.has(code) || known.size > 1 ? code : [...known][0]!;
+  }
+  const trimmed = code.replace(/[1lI|]+$/, '');
+  if (trimmed && trimmed !== code && vocab.codes.has(codeKey(trimmed))) {
+    return repairCode(vocab, trimmed);
+  }
+  const key = codeKey(code);
+  if (key.length < 3) {
     return code;
   }
-  return known.size === 1 ? [...known][0]! : code;
+  const near = [...vocab.codes.entries()].filter(
+    ([k]) =>
+      k.length === key.length &&
+      [...k].filter((c, i) => c !== key[i] && !(CONFUSABLE[key[i]!] ?? '').includes(c)).length === 0 &&
+      k !== key,
+  );
+  return near.length === 1 && near[0]![1].size === 1 ? [...near[0]![1]][0]! : code;
 }
 
 // --- place and date --------------------------------------------------------------------------------
@@ -252,9 +285,10 @@ interface DateRead {
 function readDate(cx: Context): DateRead {
   // OCR without columns may print the date line after a long "V/v" block.
   const limit = Math.min(cx.page.lines.length, (cx.numberLine ?? 12) + 14);
-  let best: { iso: string; strength: number; seg: Segment; place: string; placeStrength: number } | null = null;
+  let best: { iso: string; strength: number; seg: Segment; place: string; placeStrength: number } | null =
+    null;
   for (const line of cx.page.lines.slice(0, limit)) {
-    for (const seg of line.segments) {
+    for (const seg of withWrappedYear(cx, line.segments)) {
       for (const m of seg.folded.matchAll(DATE)) {
         const parts = [m[2]!, m[3]!, m[4]!].map(ocrDigits);
         const [day, month, year] = parts.map((p) => Number(p.value));
@@ -271,7 +305,8 @@ function readDate(cx: Context): DateRead {
         const printed = seg.text.slice(m.index + m[1]!.length).trim();
         const exact = EXACT_DATE.exec(printed);
         // 36-HD/VPTW and ND30: days two digits, months 1–2 padded, 3–12 not.
-        const paddingOk = parts[0]!.value.length === 2 && parts[1]!.value === (month! <= 2 ? `0${month}` : String(month));
+        const paddingOk =
+          parts[0]!.value.length === 2 && parts[1]!.value === (month! <= 2 ? `0${month}` : String(month));
         const strength = (exact ? 0.97 : 0.92) - 0.07 * fixes - (comma ? 0 : 0.05) - (paddingOk ? 0 : 0.03);
         const place = placeBefore(cx, seg, m.index);
         if (!best || strength > best.strength) {
@@ -292,21 +327,54 @@ function readDate(cx: Context): DateRead {
   };
 }
 
+/** A date line whose year wrapped to the next line ("…, ngày 26 tháng 02 năm" / "2025") is read joined. */
+function withWrappedYear(cx: Context, segments: Segment[]): Segment[] {
+  return segments.map((seg) => {
+    if (!/\bn[a-z]{1,3}\s*$/.test(seg.folded) || !/ng[a-z]{1,2}\s*\S{1,2}\s*th/.test(seg.folded)) {
+      return seg;
+    }
+    const year = cx.page.lines
+      .slice(seg.line + 1, seg.line + 3)
+      .flatMap((l) => l.segments)
+      .find((s) => /^[0-9oqdli|!]{4}[.,]?$/.test(s.folded));
+    if (!year) {
+      return seg;
+    }
+    const text = `${seg.text} ${year.text}`;
+    return { ...seg, text, folded: fold1(text) };
+  });
+}
+
+const sameSegment = (a: Segment | null, b: Segment) => a !== null && a.line === b.line && a.col === b.col;
+
 /** The place is what precedes ", ngày" in the date segment, after a notation OCR may have joined to it. */
 function placeBefore(cx: Context, seg: Segment, at: number): { place: string; placeStrength: number } {
   let start = 0;
-  if (cx.numberSegment === seg) {
+  if (sameSegment(cx.numberSegment, seg)) {
     const m = /s[o0-9]?\s*[:;.,]?\s*/.exec(seg.folded);
     const n = m ? notationAt(cx.vocab, seg.text.slice(m.index + m[0].length)) : null;
     start = m && n ? m.index + m[0].length + n.length : 0;
   }
-  const raw = collapse(seg.text.slice(start, at).replace(/[,.;:\s]+$/, '').replace(/^[^\p{L}]+/u, ''));
+  const raw = collapse(
+    seg.text
+      .slice(start, at)
+      .replace(/[,.;:\s]+$/, '')
+      .replace(/^[^\p{L}]+/u, ''),
+  );
   if (!raw || raw.length > 40 || /\d/.test(raw)) {
     return { place: '', placeStrength: 0 };
   }
   const known = cx.vocab.places.find((p) => bare(p) === bare(raw));
   if (known) {
     return { place: known, placeStrength: known === raw ? 0.95 : 0.88 };
+  }
+  // A place OCR misread ("tờ lam" for "Hồng Lam"): the known place within 40 % of its letters.
+  const near = cx.vocab.places
+    .map((p) => ({ p, d: editDistance(bare(p), bare(raw)) / Math.max(3, bare(p).length) }))
+    .filter((x) => x.d <= 0.4)
+    .sort((a, b) => a.d - b.d);
+  if (near.length > 0 && (near.length === 1 || near[0]!.d < near[1]!.d)) {
+    return { place: near[0]!.p, placeStrength: 0.7 };
   }
   const restored = cx.vocab.restorer.restore(raw);
   const title = restored.known === restored.words ? titleCase(restored.text) : raw;
@@ -336,5 +404,7 @@ function agree(date: Field<string>, parsed: ParsedNotation | null): void {
   if (!date.value || !parsed?.year) {
     return;
   }
-  date.confidence = clamp(Number(date.value.slice(0, 4)) === parsed.year ? date.confidence + 0.03 : date.confidence - 0.2);
+  date.confidence = clamp(
+    Number(date.value.slice(0, 4)) === parsed.year ? date.confidence + 0.03 : date.confidence - 0.2,
+  );
 }

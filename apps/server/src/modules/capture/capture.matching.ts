@@ -1,5 +1,5 @@
 import type { ParsedNotation } from '@vanphong/contracts';
-import { clamp, type Field } from './capture.fields.ts';
+import { clamp, type Field } from './capture.models.ts';
 import { bare } from './capture.text.ts';
 
 /**
@@ -40,7 +40,9 @@ function dice(a: Set<string>, b: Set<string>): number {
 function nameCandidates(issuer: string, superior: string | null): string[] {
   const out = [issuer];
   const sup = bare(superior ?? '');
-  const level = /\btrung uong\b/.test(sup) ? 'trung uong' : (/\b(tinh|thanh pho) [a-z ]+$/.exec(sup)?.[0] ?? null);
+  const level = /\btrung uong\b/.test(sup)
+    ? 'trung uong'
+    : (/\b(tinh|thanh pho) [a-z ]+$/.exec(sup)?.[0] ?? null);
   if (level) {
     out.push(`${issuer} ${level}`, `${issuer} ${level} dang`);
   }
@@ -72,7 +74,14 @@ export function matchIssuer(
     const nameScore = Math.max(0, ...names.map((n) => dice(n, orgWords)));
     const codeMatch = codes.includes(codeKey(org.code));
     // A name alone must be (nearly) the directory's; a code alone is shared by many ("ĐU").
-    const score = nameScore >= 0.999 ? 0.97 : codeMatch && nameScore >= 0.4 ? 0.75 + 0.2 * nameScore : nameScore >= 0.9 ? 0.8 * nameScore : 0;
+    const score =
+      nameScore >= 0.999
+        ? 0.97
+        : codeMatch && nameScore >= 0.4
+          ? 0.75 + 0.2 * nameScore
+          : nameScore >= 0.9
+            ? 0.8 * nameScore
+            : 0;
     if (score > 0 && (!best || score > best.score)) {
       best = { org, score };
     }

@@ -59,7 +59,12 @@ export function captureRoutes(app: App, ctx: AppContext): void {
         } catch (err) {
           throw isTooLarge(err) ? E.tooLarge(maxBytes) : err;
         }
-        return captureFirstPage(ctx, { actor, audit: auditContextOf(req) }, { bytes, name: part.filename }, store);
+        return captureFirstPage(
+          ctx,
+          { actor, audit: auditContextOf(req) },
+          { bytes, name: part.filename },
+          store,
+        );
       },
     );
   });

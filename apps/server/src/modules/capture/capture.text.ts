@@ -68,7 +68,11 @@ export function toPage(text: string): Page {
     .replace(DASHES, '-')
     .replace(/[\u00a0\u2000-\u200b]/g, ' ')
     .split('\n');
-  const lines = rawLines.map((raw, index) => ({ index, raw: raw.replace(/\s+$/, ''), segments: segmentsOf(raw, index) }));
+  const lines = rawLines.map((raw, index) => ({
+    index,
+    raw: raw.replace(/\s+$/, ''),
+    segments: segmentsOf(raw, index),
+  }));
   return { lines, width: Math.max(1, ...lines.map((l) => l.raw.length)) };
 }
 
@@ -97,7 +101,21 @@ export const hasMarks = (s: string): boolean => fold1(s) !== s.toLowerCase();
 /** Digits as OCR misreads them in numbers: O/o/Q/D → 0, l/I/|/i/! → 1, S/s → 5, B → 8, Z → 2. */
 export function ocrDigits(s: string): { value: string; fixes: number } {
   let fixes = 0;
-  const map: Record<string, string> = { O: '0', o: '0', Q: '0', D: '0', l: '1', I: '1', '|': '1', i: '1', '!': '1', S: '5', s: '5', B: '8', Z: '2' };
+  const map: Record<string, string> = {
+    O: '0',
+    o: '0',
+    Q: '0',
+    D: '0',
+    l: '1',
+    I: '1',
+    '|': '1',
+    i: '1',
+    '!': '1',
+    S: '5',
+    s: '5',
+    B: '8',
+    Z: '2',
+  };
   const value = [...s]
     .map((c) => {
       if (/[0-9]/.test(c)) {
@@ -123,7 +141,11 @@ export class Restorer {
 
   constructor(phrases: Iterable<string>) {
     for (const phrase of phrases) {
-      const words = phrase.normalize('NFC').toLocaleUpperCase('vi').split(/\s+/).filter((w) => squash(w) !== '');
+      const words = phrase
+        .normalize('NFC')
+        .toLocaleUpperCase('vi')
+        .split(/\s+/)
+        .filter((w) => squash(w) !== '');
       for (let i = 0; i < words.length; i++) {
         const key = squash(words[i]!).slice(0, 2);
         const list = this.byPrefix.get(key) ?? [];
@@ -135,18 +157,25 @@ export class Restorer {
 
   /** Returns the restored text and how many of the words read were found in the vocabulary. */
   restore(text: string): { text: string; known: number; words: number } {
-    const words = collapse(text).split(' ').filter((w) => squash(w) !== '');
+    const words = collapse(text)
+      .split(' ')
+      .filter((w) => squash(w) !== '');
     const read = words.map(squash);
     const out: string[] = [];
     let known = 0;
-    for (let i = 0; i < words.length; ) {
+    for (let i = 0; i < words.length;) {
       let best: { readCount: number; phrase: string[] } | null = null;
       for (const tail of this.byPrefix.get(read[i]!.slice(0, 2)) ?? []) {
         let target = '';
         for (let j = 0; j < tail.length; j++) {
           target += squash(tail[j]!);
           const readCount = wordsSpelling(read, i, target);
-          if (readCount > 0 && (!best || readCount > best.readCount || (readCount === best.readCount && j + 1 > best.phrase.length))) {
+          if (
+            readCount > 0 &&
+            (!best ||
+              readCount > best.readCount ||
+              (readCount === best.readCount && j + 1 > best.phrase.length))
+          ) {
             best = { readCount, phrase: tail.slice(0, j + 1) };
           }
         }
@@ -188,4 +217,17 @@ function keepPunctuation(first: string, last: string, known: string): string {
   const lead = /^[^\p{L}\p{N}]*/u.exec(first)?.[0] ?? '';
   const trail = /[^\p{L}\p{N}]*$/u.exec(last)?.[0] ?? '';
   return `${lead}${known.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')}${trail}`;
+}
+
+/** Levenshtein distance (short strings: names, codes, marks). */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
 }

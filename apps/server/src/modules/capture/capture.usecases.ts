@@ -10,9 +10,9 @@ import { sniffUpload } from '../../platform/files/files.sniff.ts';
 import type { Actor } from '../auth/auth.models.ts';
 import { encryptsUploads } from '../files/files.policies.ts';
 import { isNetworked } from '../incoming/incoming.models.ts';
+import { listAgencies, listCommittees } from '../org/org.repository.ts';
 import { listOrganizations } from '../organizations/organizations.usecases.ts';
-import { listDocumentTypes } from '../settings/settings.repository.ts';
-import { getSettings } from '../settings/settings.repository.ts';
+import { getSettings, listDocumentTypes } from '../settings/settings.repository.ts';
 import { captureErrors as E } from './capture.errors.ts';
 import { readFirstPage } from './capture.fields.ts';
 import { matchDocumentType, matchIssuer, type OrgRow, type TypeRow } from './capture.matching.ts';
@@ -52,15 +52,29 @@ export async function captureFirstPage(
   const parsed = readFirstPage(read.text, { hints: directory.hints, ocr: read.method === 'ocr' });
   const fields: CapturedFields = {
     ...parsed.fields,
-    issuerId: matchIssuer(parsed.fields.issuerName, parsed.fields.superiorBody, parsed.notation, directory.orgs),
+    issuerId: matchIssuer(
+      parsed.fields.issuerName,
+      parsed.fields.superiorBody,
+      parsed.notation,
+      directory.orgs,
+    ),
     documentTypeId: matchDocumentType(parsed.fields.documentTypeName, parsed.notation, directory.types),
   };
   const { deploymentProfile } = await getSettings(ctx.db);
   const secrecy = fields.secrecy;
-  if (isNetworked(deploymentProfile) && secrecy.value && secrecy.value !== 'none' && secrecy.confidence >= SECRET_CONFIDENCE) {
+  if (
+    isNetworked(deploymentProfile) &&
+    secrecy.value &&
+    secrecy.value !== 'none' &&
+    secrecy.confidence >= SECRET_CONFIDENCE
+  ) {
     throw E.secretNotStored(secrecy.value, fields);
   }
-  const staged = await store.stage({ bytes: input.bytes, name: input.name, encrypt: encryptsUploads(deploymentProfile) });
+  const staged = await store.stage({
+    bytes: input.bytes,
+    name: input.name,
+    encrypt: encryptsUploads(deploymentProfile),
+  });
   const file = await inTransaction(ctx, async (trx) => {
     const record = await store.register({ staged, createdBy: by.actor.userId, trx, audit: by.audit });
     await recordAudit(
@@ -96,7 +110,11 @@ export async function captureFirstPage(
  * The tools read files from disk: the plain bytes go to a private temporary directory for the time of
  * the extraction (also on the isolated LAN, where the stored copy is encrypted) and are removed after.
  */
-async function extractFirstPage(bytes: Buffer, extension: string, contentType: string): Promise<ExtractOutput> {
+async function extractFirstPage(
+  bytes: Buffer,
+  extension: string,
+  contentType: string,
+): Promise<ExtractOutput> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'vanphong-capture-'));
   try {
     const file = path.join(dir, `page.${extension}`);
@@ -107,13 +125,30 @@ async function extractFirstPage(bytes: Buffer, extension: string, contentType: s
   }
 }
 
-/** The directory the reader matches against and learns names from: issuers and document types. */
+/**
+ * The directory the reader matches against and learns names from: issuers and document types, and the
+ * installation's own committees and agencies (their names, places and abbreviations).
+ */
 async function directoryOf(ctx: Ctx): Promise<{ orgs: OrgRow[]; types: TypeRow[]; hints: CaptureHints }> {
-  const [orgs, types] = await Promise.all([
+  const [orgs, types, committees, agencies] = await Promise.all([
     listOrganizations(ctx.db, { limit: 100_000, offset: 0, includeInactive: false }),
     listDocumentTypes(ctx.db, { active: true, limit: 10_000, offset: 0 }),
+    listCommittees(ctx.db, { ids: null, includeInactive: true }),
+    listAgencies(ctx.db, { ids: null, limit: 10_000, offset: 0 }),
   ]);
   const orgRows = orgs.items.map((o) => ({ id: o.id, name: o.name, code: o.code }));
-  const typeRows = types.items.map((t) => ({ id: t.id, name: t.name, abbreviation: t.abbreviation, family: t.family }));
-  return { orgs: orgRows, types: typeRows, hints: { organizations: orgRows, documentTypes: typeRows } };
+  const typeRows = types.items.map((t) => ({
+    id: t.id,
+    name: t.name,
+    abbreviation: t.abbreviation,
+    family: t.family,
+  }));
+  const hints: CaptureHints = {
+    organizations: orgRows,
+    documentTypes: typeRows,
+    bodies: [...committees.flatMap((c) => [c.name, c.superiorLine]), ...agencies.items.map((a) => a.name)],
+    places: committees.map((c) => c.placeName),
+    codes: [...committees.map((c) => c.abbreviation), ...agencies.items.map((a) => a.abbreviation)],
+  };
+  return { orgs: orgRows, types: typeRows, hints };
 }

@@ -16,6 +16,8 @@ export interface CaptureHints {
   places?: string[];
   /** Names of the installation's own bodies ("Tỉnh ủy Hồng Lam", "Ban Tổ chức Tỉnh ủy"). */
   bodies?: string[];
+  /** Their abbreviations ("TU", "BTCTU"): known codes are never "repaired" into another one. */
+  codes?: string[];
 }
 
 /** Words and phrases of header lines, in capitals as printed (36-HD/VPTW, ND30 Phụ lục I). */
@@ -62,14 +64,66 @@ const HEADER_PHRASES = [
   'TRUNG ƯƠNG',
 ];
 
+/** The national headings (tolerant of OCR: tones lost, letters misread). */
+export const PARTY_HEADING = /d[a-z]{1,3}ng\s*c[o0][a-z]?ng\s*s[a-z]{1,2}n\s*vi[a-z]{1,2}t\s*n[a-z]m/;
+// "CỘNG HÒA" is optional: OCR garbles it often ("CỘNG vang XÃ HỘI …"); the rest is distinctive enough.
+export const STATE_HEADING =
+  /(?:c[o0][a-z]?ng\s*\S{1,6}\s*)?x[a-z]{1,2}\s*h[o0][a-z]?i\s*ch[a-z]{1,2}\s*ngh[a-z]{1,3}\s*vi[a-z]{1,2}t\s*n[a-z]m/;
+export const STATE_MOTTO =
+  /d[o0][a-z]?c\s*l[a-z]{1,2}p[-.,\s]*t[a-z]{1,2}\s*d[o0][-.,\s]*h[a-z]{1,2}nh\s*ph[a-z]{1,2}c/;
+export const HEADINGS = [PARTY_HEADING, STATE_HEADING, STATE_MOTTO];
+
 /** Words that begin the name of a body: a header line starting otherwise continues the line above. */
 const BODY_STARTS = [
-  'ban chap hanh', 'bo chinh tri', 'ban bi thu', 'dang bo', 'dang uy', 'dang doan', 'ban can su', 'chi bo',
-  'tinh uy', 'thanh uy', 'huyen uy', 'quan uy', 'thi uy', 'van phong', 'ban ', 'uy ban', 'ubnd', 'ubkt',
-  'hoi dong', 'hdnd', 'so ', 'bo ', 'cuc ', 'chi cuc', 'tong cuc', 'vu ', 'phong ', 'cong an', 'toa an',
-  'vien kiem sat', 'thanh tra', 'kho bac', 'chinh phu', 'thu tuong', 'quoc hoi', 'mat tran', 'tinh doan',
-  'thanh doan', 'doan ', 'hoi ', 'lien doan', 'truong ', 'benh vien', 'trung tam', 'ngan hang', 'bao ',
-  'dai ', 'cong ty', 'tap doan',
+  'ban chap hanh',
+  'bo chinh tri',
+  'ban bi thu',
+  'dang bo',
+  'dang uy',
+  'dang doan',
+  'ban can su',
+  'chi bo',
+  'tinh uy',
+  'thanh uy',
+  'huyen uy',
+  'quan uy',
+  'thi uy',
+  'van phong',
+  'ban ',
+  'uy ban',
+  'ubnd',
+  'ubkt',
+  'hoi dong',
+  'hdnd',
+  'so ',
+  'bo ',
+  'cuc ',
+  'chi cuc',
+  'tong cuc',
+  'vu ',
+  'phong ',
+  'cong an',
+  'toa an',
+  'vien kiem sat',
+  'thanh tra',
+  'kho bac',
+  'chinh phu',
+  'thu tuong',
+  'quoc hoi',
+  'mat tran',
+  'tinh doan',
+  'thanh doan',
+  'doan ',
+  'hoi ',
+  'lien doan',
+  'truong ',
+  'benh vien',
+  'trung tam',
+  'ngan hang',
+  'bao ',
+  'dai ',
+  'cong ty',
+  'tap doan',
 ];
 
 export const startsBody = (folded: string): boolean => {
@@ -92,12 +146,34 @@ export const URGENCY_MARKS: { folded: string; printed: string; value: Urgency }[
 
 /** Titles of signers (spec §2 signature forms), folded. */
 export const SIGNER_TITLES = [
-  'bi thu', 'pho bi thu', 'pho bi thu thuong truc', 'chu tich', 'pho chu tich', 'chanh van phong',
-  'pho chanh van phong', 'truong ban', 'pho truong ban', 'chu nhiem', 'pho chu nhiem', 'giam doc',
-  'pho giam doc', 'bo truong', 'thu truong', 'thu tuong', 'pho thu tuong', 'uy vien', 'tong bi thu',
-  'truong phong', 'pho truong phong', 'cuc truong', 'pho cuc truong', 'chanh thanh tra', 'giam doc cong an',
+  'bi thu',
+  'pho bi thu',
+  'pho bi thu thuong truc',
+  'chu tich',
+  'pho chu tich',
+  'chanh van phong',
+  'pho chanh van phong',
+  'truong ban',
+  'pho truong ban',
+  'chu nhiem',
+  'pho chu nhiem',
+  'giam doc',
+  'pho giam doc',
+  'bo truong',
+  'thu truong',
+  'thu tuong',
+  'pho thu tuong',
+  'uy vien',
+  'tong bi thu',
+  'truong phong',
+  'pho truong phong',
+  'cuc truong',
+  'pho cuc truong',
+  'chanh thanh tra',
+  'giam doc cong an',
 ];
-export const AUTHORITY_PREFIX = /^(t\s*\/\s*m|k\s*\/\s*t|t\s*\/\s*l|t\s*\/\s*uq|tm\s*\.|kt\s*\.|tl\s*\.|tuq\s*\.)/;
+export const AUTHORITY_PREFIX =
+  /^(t\s*\/\s*m|k\s*\/\s*t|t\s*\/\s*l|t\s*\/\s*uq|tm\s*\.|kt\s*\.|tl\s*\.|tuq\s*\.)/;
 
 export interface TypeEntry {
   name: string;
@@ -119,12 +195,17 @@ export interface Vocabulary {
 const PLACE_IN_NAME = /(?:tỉnh|thành phố|xã|phường|đặc khu|huyện|quận|thị xã)\s+(\p{Lu}[\p{L} ]+)$/u;
 
 export function buildVocabulary(hints: CaptureHints = {}): Vocabulary {
-  const types: TypeEntry[] = [...DOCUMENT_TYPES, ...(hints.documentTypes ?? []).map((t) => ({ family: 'both', ...t }))];
+  const types: TypeEntry[] = [
+    ...DOCUMENT_TYPES,
+    ...(hints.documentTypes ?? []).map((t) => ({ family: 'both', ...t })),
+  ];
   const names = new Map<string, string>();
   for (const t of types) {
     names.set(bare(t.name), names.get(bare(t.name)) ?? t.name.normalize('NFC'));
   }
-  const typeNames = [...names].map(([folded, name]) => ({ folded, name })).sort((a, b) => b.folded.length - a.folded.length);
+  const typeNames = [...names]
+    .map(([folded, name]) => ({ folded, name }))
+    .sort((a, b) => b.folded.length - a.folded.length);
   const codes = new Map<string, Set<string>>();
   const addCode = (code: string) => {
     const printed = code.normalize('NFC').trim();
@@ -138,6 +219,7 @@ export function buildVocabulary(hints: CaptureHints = {}): Vocabulary {
   for (const o of hints.organizations ?? []) {
     o.code.split(/[-/]/).forEach(addCode);
   }
+  (hints.codes ?? []).forEach(addCode);
   ['TW', 'TU', 'TƯ', 'ĐU', 'HU', 'VPTW', 'VPTU', 'UBND', 'HĐND', 'CP', 'TTg', 'VP', 'VT'].forEach(addCode);
   // Places of date lines: given, the capital (central bodies date from it), and the local names that
   // end the directory's names ("Sở Nội vụ tỉnh Hồng Lam", "Đảng ủy xã Tân Phú").
@@ -170,7 +252,11 @@ export const vocabularyOf = (hints?: CaptureHints): Vocabulary =>
   hints ? buildVocabulary(hints) : (defaultVocabulary ??= buildVocabulary());
 
 /** The type a notation's code names, in the notation's world (Party "TT" thông tri, State "TT" thông tư). */
-export function typeOfCode(vocab: Vocabulary, code: string | null, form: 'party' | 'state' | 'unknown'): string | null {
+export function typeOfCode(
+  vocab: Vocabulary,
+  code: string | null,
+  form: 'party' | 'state' | 'unknown',
+): string | null {
   if (!code) {
     return null;
   }
