@@ -7,6 +7,8 @@
 //                                            # only when named; bench/incoming-all.mjs writes its own doc section
 //   node bench/run-all.mjs --only outgoing   # issuing, signing, verifying outgoing documents (12–20 min): only when
 //                                            # named; bench/outgoing-all.mjs writes its own doc section
+//   node bench/run-all.mjs --only search     # the search of issue 7 at 1M documents (index build, latency; ~1.5 h the
+//                                            # first time): only when named; bench/search-all.mjs writes its own doc section
 //
 // --quick shortens every run (for checking the scripts, not for numbers) and leaves the doc alone
 // unless --doc is given.
@@ -15,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { incomingSection } from './incoming-all.mjs';
 import { outgoingSection } from './outgoing-all.mjs';
+import { searchSection } from './search-all.mjs';
 import { ROOT, engineVersions, isMain, log, machineInfo, parseArgs, round } from './lib.mjs';
 
 const DOC = path.join(ROOT, 'docs/benchmarks.md');
@@ -109,6 +112,10 @@ export async function runAll({ quick = false, only = null } = {}) {
   // issuing outgoing documents with LibreOffice, signatures (12–20 min): only when asked for by name
   if (only?.includes('outgoing')) {
     await step('outgoing', 'outgoing-all.mjs', quick ? ['--quick', '--no-doc'] : []);
+  }
+  // search at 1M documents (builds the data the first time, rebuilds the index, ~1.5 h): only when asked for by name
+  if (only?.includes('search')) {
+    await step('search', 'search-all.mjs', quick ? ['--n', '20000', '--reps', '3', '--no-doc'] : []);
   }
   const finished = machineInfo();
   return {
@@ -560,6 +567,8 @@ ${incomingSection(old, null)}
 
 ${outgoingSection(old, null)}
 
+${searchSection(old, null)}
+
 ## Results
 
 ${RESULTS_START}
@@ -583,7 +592,7 @@ if (isMain(import.meta.url)) {
     a.only !== undefined &&
     String(a.only)
       .split(',')
-      .every((k) => k === 'incoming' || k === 'outgoing');
+      .every((k) => k === 'incoming' || k === 'outgoing' || k === 'search');
   const writeIt = onlyIncoming ? false : a.quick ? Boolean(a.doc) : !a['no-doc'];
   if (writeIt) {
     writeDoc(all);
