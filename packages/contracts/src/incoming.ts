@@ -285,6 +285,9 @@ export const incomingDetail = incomingListItem.extend({
       size: z.number(),
       main: z.boolean(),
       url: z.string(),
+      /** Text extraction (issue 7): status, and the searchable PDF made beside a scan (served at the same route). */
+      textStatus: z.enum(['queued', 'running', 'done', 'failed', 'unavailable']).nullable(),
+      searchableUrl: z.string().nullable(),
     }),
   ),
   trail: z.array(trailEntry),

@@ -19,7 +19,7 @@ export const searchQuery = z
     q: z.string().trim().max(200).default(''),
     kind: z.enum(SEARCH_KINDS).optional(),
     documentTypeId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-    /** The issuing body's name, as a facet value gives it (exact, after folding). */
+    /** The issuing body's name, exactly as a facet value gives it. */
     issuer: z.string().trim().min(1).max(200).optional(),
     year: z.coerce.number().int().min(1945).max(2999).optional(),
     status: z.string().trim().min(1).max(40).optional(),

@@ -7,6 +7,7 @@ import { step } from './incoming.flow.ts';
 import { urgencyRank } from './incoming.models.ts';
 import type * as repo from './incoming.repository.ts';
 import { indexIncoming } from './incoming.search.ts';
+import { indexRecords } from '../search/search.index.ts';
 import type { By, Ctx } from './incoming.usecases.ts';
 
 export async function updateIncoming(
@@ -128,6 +129,9 @@ export async function updateIncoming(
             notation: values.notation ?? l.doc.notation,
             issuerName: values.issuer_name ?? l.doc.issuer_name,
           });
+        } else if (fields.length > 0) {
+          // The office-wide search also holds the signer, the note and the date (its order and year).
+          await indexRecords(trx, ctx.dialect, 'incoming', [id], ctx.clock.now());
         }
       },
     };

@@ -105,6 +105,8 @@ export async function presentDetail(
       size: a.size,
       main: a.is_main === 1,
       url: `/api/incoming/${doc.id}/attachments/${a.file_id}`,
+      textStatus: (a.text_status as 'queued' | 'running' | 'done' | 'failed' | 'unavailable' | null) ?? null,
+      searchableUrl: a.searchable_file_id === null ? null : `/api/incoming/${doc.id}/attachments/${a.searchable_file_id}`,
     })),
     trail: trail.map((t) => ({
       id: t.id,

@@ -257,7 +257,8 @@ export async function loadAttachments(db: Db, documentId: number) {
   return db
     .selectFrom('incoming_attachments as x')
     .innerJoin('files as f', 'f.id', 'x.file_id')
-    .select(['x.file_id', 'x.is_main', 'f.original_name', 'f.content_type', 'f.size', 'f.encryption'])
+    .leftJoin('file_texts as t', 't.file_id', 'x.file_id')
+    .select(['x.file_id', 'x.is_main', 'f.original_name', 'f.content_type', 'f.size', 'f.encryption', 't.status as text_status', 't.searchable_file_id'])
     .where('x.document_id', '=', documentId)
     .orderBy('x.position')
     .execute();

@@ -386,17 +386,19 @@ export function incomingRoutes(app: App, ctx: AppContext): void {
       if (!uc.abilitiesOf(b.actor, l).downloadAttachments) {
         throw E.notFound();
       }
+      // An attachment, or the searchable PDF that OCR made beside one (issue 7), under the same rule.
       const link = await ctx.db
-        .selectFrom('incoming_attachments')
-        .select('file_id')
-        .where('document_id', '=', l.doc.id)
-        .where('file_id', '=', req.params.fileId)
+        .selectFrom('incoming_attachments as a')
+        .leftJoin('file_texts as t', 't.file_id', 'a.file_id')
+        .select(['a.file_id', 't.searchable_file_id'])
+        .where('a.document_id', '=', l.doc.id)
+        .where((eb) => eb.or([eb('a.file_id', '=', req.params.fileId), eb('t.searchable_file_id', '=', req.params.fileId)]))
         .executeTakeFirst();
       if (!link) {
         throw E.notFound();
       }
-      const { record, bytes } = await fileStoreOf(ctx, req.log).read(link.file_id);
-      await uc.auditSecretRead(ctx, b, l.doc, 'incoming.attachment_read', { fileId: link.file_id });
+      const { record, bytes } = await fileStoreOf(ctx, req.log).read(req.params.fileId);
+      await uc.auditSecretRead(ctx, b, l.doc, 'incoming.attachment_read', { fileId: req.params.fileId });
       const inline = req.query.download === '0' && INLINE_TYPES.has(record.contentType);
       const disposition = contentDisposition(record.originalName);
       return reply

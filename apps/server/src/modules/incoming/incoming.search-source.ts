@@ -61,6 +61,7 @@ export const incomingSearchSource: SearchSource = {
       fields: [r.summary, r.notation, r.issuer_name, r.signer],
       body: r.note,
       fileIds: files.filter((f) => f.document_id === r.id).map((f) => f.file_id),
+      ownedFileIds: files.filter((f) => f.document_id === r.id).map((f) => f.file_id),
       secret: r.secrecy !== 'none',
     }));
   },

@@ -88,11 +88,13 @@ export const outgoingSearchSource: SearchSource = {
       .select(['id', 'committee_id', 'issued_on', 'created_at', 'notation', 'summary', 'content', 'signer_name', 'current_version_id', 'secrecy'])
       .where('id', 'in', ids)
       .execute();
-    const versionIds = rows.map((r) => r.current_version_id).filter((v): v is number => v !== null);
-    const versions =
-      versionIds.length === 0
-        ? []
-        : await db.selectFrom('outgoing_versions').select(['id', 'file_id']).where('id', 'in', versionIds).where('kind', '=', 'upload').execute();
+    const versions = await db
+      .selectFrom('outgoing_versions')
+      .select(['id', 'document_id', 'file_id'])
+      .where('document_id', 'in', ids)
+      .where('kind', '=', 'upload')
+      .where('file_id', 'is not', null)
+      .execute();
     return rows.map((r) => ({
       refId: r.id,
       committeeId: r.committee_id,
@@ -100,7 +102,8 @@ export const outgoingSearchSource: SearchSource = {
       notation: r.notation,
       fields: [r.summary, r.notation, r.signer_name],
       body: bodyOf(r.content),
-      fileIds: versions.filter((v) => v.id === r.current_version_id && v.file_id !== null).map((v) => v.file_id!),
+      fileIds: versions.filter((v) => v.id === r.current_version_id).map((v) => v.file_id!),
+      ownedFileIds: versions.filter((v) => v.document_id === r.id).map((v) => v.file_id!),
       secret: r.secrecy !== 'none',
     }));
   },

@@ -33,6 +33,14 @@ async function claim(ctx: AppContext, workerId: string): Promise<number | null> 
   for (let tries = 0; tries < 5; tries += 1) {
     const now = ctx.clock.now();
     const stale = new Date(now.getTime() - STALE_MS).toISOString();
+    // A claim that went stale MAX_ATTEMPTS times (a file that kills its process) is given up.
+    await ctx.db
+      .updateTable('file_texts')
+      .set({ status: 'failed', message: 'Trích xuất bị gián đoạn nhiều lần; đã dừng thử lại.', locked_by: null, locked_at: null, updated_at: now.toISOString() })
+      .where('status', '=', 'running')
+      .where('locked_at', '<', stale)
+      .where('attempts', '>=', MAX_ATTEMPTS)
+      .execute();
     const next = await ctx.db
       .selectFrom('file_texts')
       .select('file_id')
@@ -80,6 +88,9 @@ export async function runExtractionOnce(ctx: AppContext, opts: ExtractionOptions
   }
   const store = fileStoreOf(ctx);
   const dir = await fs.mkdtemp(path.join(tmpdir(), 'vp-extract-'));
+  // The claim is renewed at every page; when the row was taken over or deleted (the record turned
+  // secret), the extraction stops at once.
+  const abort = new AbortController();
   let out: ExtractOutput;
   let searchable: StagedFile | null = null;
   try {
@@ -90,13 +101,22 @@ export async function runExtractionOnce(ctx: AppContext, opts: ExtractionOptions
       file: input,
       contentType: record.contentType,
       pathEnv: opts.pathEnv,
+      signal: abort.signal,
       onProgress: async (done, pages) => {
-        await ctx.db.updateTable('file_texts').set({ pages, pages_done: done }).where('file_id', '=', fileId).where('locked_by', '=', workerId).execute();
+        const r = await ctx.db
+          .updateTable('file_texts')
+          .set({ pages, pages_done: done, locked_at: ctx.clock.now().toISOString() })
+          .where('file_id', '=', fileId)
+          .where('locked_by', '=', workerId)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) {
+          abort.abort(new Error('claim lost'));
+        }
       },
     });
     if (out.method === 'ocr' && record.contentType === 'application/pdf') {
       const output = path.join(dir, 'searchable.pdf');
-      const made = await makeSearchablePdf(input, output, { pathEnv: opts.pathEnv });
+      const made = await makeSearchablePdf(input, output, { pathEnv: opts.pathEnv, signal: abort.signal });
       if (made.made) {
         const { deploymentProfile } = await getSettings(ctx.db);
         const name = record.originalName.replace(/\.pdf$/i, '') + ' (tìm kiếm được).pdf';
@@ -106,23 +126,40 @@ export async function runExtractionOnce(ctx: AppContext, opts: ExtractionOptions
       }
     }
   } catch (err) {
-    const attempts = (await ctx.db.selectFrom('file_texts').select('attempts').where('file_id', '=', fileId).executeTakeFirst())?.attempts ?? MAX_ATTEMPTS;
-    await ctx.db
-      .updateTable('file_texts')
-      .set({
-        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'queued',
-        message: err instanceof Error ? err.message.slice(0, 500) : String(err),
-        locked_by: null,
-        locked_at: null,
-        updated_at: ctx.clock.now().toISOString(),
-      })
-      .where('file_id', '=', fileId)
-      .where('locked_by', '=', workerId)
-      .execute();
+    if (abort.signal.aborted) {
+      return true;
+    }
+    await giveBack(ctx, fileId, workerId, err);
     return true;
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+  try {
+    await finish(ctx, store, fileId, workerId, out, searchable);
+  } catch (err) {
+    await giveBack(ctx, fileId, workerId, err);
+  }
+  return true;
+}
+
+/** A failed attempt: queued again, or failed for good after MAX_ATTEMPTS, with the reason. */
+async function giveBack(ctx: AppContext, fileId: number, workerId: string, err: unknown): Promise<void> {
+  const attempts = (await ctx.db.selectFrom('file_texts').select('attempts').where('file_id', '=', fileId).executeTakeFirst())?.attempts ?? MAX_ATTEMPTS;
+  await ctx.db
+    .updateTable('file_texts')
+    .set({
+      status: attempts >= MAX_ATTEMPTS ? 'failed' : 'queued',
+      message: err instanceof Error ? err.message.slice(0, 500) : String(err),
+      locked_by: null,
+      locked_at: null,
+      updated_at: ctx.clock.now().toISOString(),
+    })
+    .where('file_id', '=', fileId)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+async function finish(ctx: AppContext, store: ReturnType<typeof fileStoreOf>, fileId: number, workerId: string, out: ExtractOutput, searchable: StagedFile | null): Promise<void> {
   const { status, message } = statusOf(out);
   await ctx.db.transaction().execute(async (trx) => {
     const audit = { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: systemAuditContext('extraction') };
@@ -159,7 +196,6 @@ export async function runExtractionOnce(ctx: AppContext, opts: ExtractionOptions
       details: { status, method: out.method, pages: out.pages, chars: out.text.length, legacyEncoding: out.legacyEncoding, searchableFileId: extra?.id ?? null },
     });
   });
-  return true;
 }
 
 /** Runs every queued extraction now (tests, the CLI). */

@@ -31,6 +31,25 @@ export function entryId(code: number, refId: number, date: string): number {
 /** The lowest entry id of a day (a bound for walks inside a date window). */
 export const firstIdOfDay = (date: string): number => entryId(1, 1, date) - KIND - 1;
 
+/**
+ * PostgreSQL: serialises the transactions that index the same records (a registration, the extraction
+ * runner and a rebuild may meet), in id order so two batches never wait on each other in a cycle. SQLite
+ * runs one writer at a time anyway.
+ */
+async function lockRecords(trx: AnyDb, d: Dialect, kind: string, ids: number[]): Promise<void> {
+  if (d.kind !== 'postgres') {
+    return;
+  }
+  const keys = [...new Set(ids)].sort((a, b) => a - b).map((id) => `search:${kind}:${id}`);
+  await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${keys}::text[]) with ordinality as t(k, n) order by n`.execute(trx);
+}
+
+/**
+ * At most this many distinct tokens per record: PostgreSQL refuses a tsvector over 1 MB (~75,000 tokens),
+ * and a record's own fields come first, so they are never the ones cut.
+ */
+export const MAX_TOKENS = 50_000;
+
 /** Texts of stored files already extracted, by file id. */
 async function fileTexts(trx: AnyDb, fileIds: number[]): Promise<Map<number, string>> {
   if (fileIds.length === 0) {
@@ -57,7 +76,9 @@ async function writeEntries(trx: AnyDb, d: Dialect, source: SearchSource, docs: 
     const rows = docs.slice(i, i + 200).map((doc) => ({
       id: entryId(source.code, doc.refId, doc.date),
       doc,
-      tokens: indexTokens(...doc.fields, doc.body, ...(doc.secret ? [] : doc.fileIds.map((f) => texts.get(f) ?? ''))).join(' '),
+      tokens: indexTokens(...doc.fields, doc.body, ...(doc.secret ? [] : doc.fileIds.map((f) => texts.get(f) ?? '')))
+        .slice(0, MAX_TOKENS)
+        .join(' '),
     }));
     const values = rows.map(({ id, doc }) => ({
       id,
@@ -90,11 +111,12 @@ export async function indexRecords(trx: AnyDb, d: Dialect, kind: string, ids: nu
   if (!source || ids.length === 0) {
     return;
   }
+  await lockRecords(trx, d, kind, ids);
   const docs = await source.load(trx, ids);
   const fileIds = [...new Set(docs.flatMap((x) => (x.secret ? [] : x.fileIds)))];
   // A record that became secret keeps no extracted text of its files in clear (a running extraction
   // of one of them then finds its row gone and rolls back).
-  const secretFiles = docs.flatMap((x) => (x.secret ? x.fileIds : []));
+  const secretFiles = docs.flatMap((x) => (x.secret ? x.ownedFileIds : []));
   if (secretFiles.length > 0) {
     await trx.deleteFrom('file_texts').where('file_id', 'in', secretFiles).execute();
   }
@@ -127,10 +149,20 @@ export async function appendRecords(trx: AnyDb, d: Dialect, kind: string, ids: n
   if (!source || ids.length === 0) {
     return 0;
   }
+  await lockRecords(trx, d, kind, ids);
   const docs = await source.load(trx, ids);
   const fileIds = [...new Set(docs.flatMap((x) => (x.secret ? [] : x.fileIds)))];
   const texts = await fileTexts(trx, fileIds);
   await queueFileTexts(trx, fileIds, now);
+  // A record indexed by its module while the rebuild ran is replaced, not duplicated.
+  const existing = await trx.selectFrom('search_entries').select('id').where('kind', '=', kind).where('ref_id', 'in', ids).execute();
+  if (existing.length > 0) {
+    const old = existing.map((e) => Number(e.id));
+    if (d.kind === 'sqlite') {
+      await sql`delete from search_fts where rowid in (${sql.join(old)})`.execute(trx);
+    }
+    await trx.deleteFrom('search_entries').where('id', 'in', old).execute();
+  }
   await writeEntries(trx, d, source, docs, texts, now.toISOString());
   return docs.length;
 }

@@ -111,7 +111,8 @@ async function presentPage(ctx: AppContext, page: Row[], forms: QueryForms, mode
   for (const r of page) {
     const s = mode === 'text' ? snippetOf(r.title, forms) : null;
     fromTitle.set(r, s);
-    if (mode === 'text' && !s) {
+    // A secret record's snippet is its title only: reading its body or files is audited on its page.
+    if (mode === 'text' && !s && r.secrecy === 'none') {
       needBody.set(r.kind, [...(needBody.get(r.kind) ?? []), r.refId]);
     }
   }
@@ -123,7 +124,8 @@ async function presentPage(ctx: AppContext, page: Row[], forms: QueryForms, mode
     let snip = fromTitle.get(r) ?? null;
     let matchedIn: SearchHit['matchedIn'] = mode === 'notation' ? 'notation' : snip ? 'metadata' : 'none';
     if (!snip && mode === 'text') {
-      const body = bodies.get(r.kind)?.get(r.refId);
+      // The first 100,000 characters: a snippet's cost must not grow with a 500-page attachment.
+      const body = bodies.get(r.kind)?.get(r.refId)?.slice(0, 100_000);
       snip = body ? snippetOf(body, forms) : null;
       matchedIn = snip ? 'text' : 'metadata';
     }

@@ -130,6 +130,28 @@ describe('GET /api/search', () => {
     expect((await search(vanthu, { q: 'pac bo' })).total).toBe(0);
   });
 
+  it('follows a correction of the note, the signer and the date (order and year)', async () => {
+    await register('corrected', { notation: '45-CV/VPTW', summary: 'Báo cáo sơ kết', note: 'Ghi chú cũ về Mường Tè' });
+    expect(incomingIds(await search(vanthu, { q: 'muong te' }))).toContain(ids.corrected);
+    const version = (await vanthu.get(`/api/incoming/${ids.corrected}`)).json().version as number;
+    const r = await vanthu.patch(`/api/incoming/${ids.corrected}`, { version, note: 'Ghi chú mới về Sìn Hồ', documentDate: '2025-06-30' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(incomingIds(await search(vanthu, { q: 'muong te' }))).not.toContain(ids.corrected);
+    expect(incomingIds(await search(vanthu, { q: 'sin ho' }))).toContain(ids.corrected);
+    expect(incomingIds(await search(vanthu, { q: 'bao cao so ket', year: 2025 }))).toContain(ids.corrected);
+    expect(incomingIds(await search(vanthu, { q: 'bao cao so ket', year: 2026 }))).not.toContain(ids.corrected);
+  });
+
+  it('a rebuild batch replaces entries written meanwhile by the modules (no duplicate, no failure)', async () => {
+    const { appendRecords } = await import('./search.index.ts');
+    const before = await t.ctx.db.selectFrom('search_entries').select('id').where('kind', '=', 'incoming').where('ref_id', '=', ids.members!).execute();
+    expect(before).toHaveLength(1);
+    await t.ctx.db.transaction().execute((trx) => appendRecords(trx, t.ctx.dialect, 'incoming', [ids.members!, ids.state!]));
+    const after = await t.ctx.db.selectFrom('search_entries').select('id').where('kind', '=', 'incoming').where('ref_id', 'in', [ids.members!, ids.state!]).execute();
+    expect(after).toHaveLength(2);
+    expect(incomingIds(await search(vanthu, { q: 'khe sanh' }))).toEqual([ids.members]);
+  });
+
   it('refuses bad parameters with the field named, and answers 401 without a session', async () => {
     const r = await vanthu.get('/api/search?sort=best');
     expect(r.statusCode).toBe(400);

@@ -22,6 +22,8 @@ export interface IndexDoc {
   body: string;
   /** Stored files whose extracted text belongs to the record. */
   fileIds: number[];
+  /** Every file the record holds (earlier versions too): their extracted text goes when the record turns secret. */
+  ownedFileIds: number[];
   /**
    * Secret records (Mật and above): their files are not extracted, so no secret content lands in the
    * database in clear text or in the index (on the isolated LAN the files themselves are encrypted).
