@@ -8,7 +8,7 @@ import { fixedClock } from '../../platform/clock.ts';
 import { letterPdf, rasterise, scanPdf } from '../../platform/extract/extract.fixtures.ts';
 import { resetToolCache } from '../../platform/extract/tools.ts';
 import { multipartFile } from '../../platform/files/files.fixtures.ts';
-import { drainExtractions } from './search.extraction.ts';
+import { drainExtractions, startExtractionRunner } from './search.extraction.ts';
 
 const NOW = new Date('2026-11-25T03:00:00Z');
 
@@ -96,6 +96,24 @@ describe('text extraction feeds the search', () => {
     expect(view.searchablePdfFileId).not.toBeNull();
     const r = await search(vanthu, 'tang cuong cong tac quan ly');
     expect(r.items.filter((i) => i.kind === 'incoming').map((i) => i.id)).toContain(docId);
+  }, 120_000);
+
+  it('a stopping server hands a running OCR back to the queue at once', async () => {
+    const pdfPath = path.join(tmp, 'letter-stop.pdf');
+    fs.writeFileSync(pdfPath, letter);
+    const png = fs.readFileSync(rasterise(pdfPath, 1, 200, path.join(tmp, 'stop1')));
+    const fileId = await upload(Buffer.from(await scanPdf(png, letter)), 'ban-quet-2.pdf');
+    await register(fileId, { summary: 'Bản quét thứ hai' });
+    const runner = startExtractionRunner(t.ctx, { everyMs: 50 });
+    const row = () => t.ctx.db.selectFrom('file_texts').selectAll().where('file_id', '=', fileId).executeTakeFirstOrThrow();
+    for (let i = 0; i < 200 && (await row()).status !== 'running'; i += 1) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect((await row()).status).toBe('running');
+    await runner.stop();
+    expect(await row()).toMatchObject({ status: 'queued', locked_by: null, attempts: 0 });
+    await drainExtractions(t.ctx);
+    expect((await row()).status).toBe('done');
   }, 120_000);
 
   it('says plainly when the tools are missing, and never crashes', async () => {

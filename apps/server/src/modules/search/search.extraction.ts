@@ -27,6 +27,8 @@ export interface ExtractionOptions {
   workerId?: string;
   /** PATH to find the tools on (tests). */
   pathEnv?: string;
+  /** Stops the running extraction (the process is shutting down); the file goes back to the queue. */
+  signal?: AbortSignal;
 }
 
 async function claim(ctx: AppContext, workerId: string): Promise<number | null> {
@@ -91,6 +93,8 @@ export async function runExtractionOnce(ctx: AppContext, opts: ExtractionOptions
   // The claim is renewed at every page; when the row was taken over or deleted (the record turned
   // secret), the extraction stops at once.
   const abort = new AbortController();
+  const onStop = () => abort.abort(new Error('stopping'));
+  opts.signal?.addEventListener('abort', onStop, { once: true });
   let out: ExtractOutput;
   let searchable: StagedFile | null = null;
   try {
@@ -127,11 +131,21 @@ export async function runExtractionOnce(ctx: AppContext, opts: ExtractionOptions
     }
   } catch (err) {
     if (abort.signal.aborted) {
+      if (opts.signal?.aborted) {
+        // Shutting down: hand the file back at once rather than after the stale timeout.
+        await ctx.db
+          .updateTable('file_texts')
+          .set((eb) => ({ status: 'queued', locked_by: null, locked_at: null, attempts: eb('attempts', '-', 1) }))
+          .where('file_id', '=', fileId)
+          .where('locked_by', '=', workerId)
+          .execute();
+      }
       return true;
     }
     await giveBack(ctx, fileId, workerId, err);
     return true;
   } finally {
+    opts.signal?.removeEventListener('abort', onStop);
     await fs.rm(dir, { recursive: true, force: true });
   }
   try {
@@ -201,7 +215,7 @@ async function finish(ctx: AppContext, store: ReturnType<typeof fileStoreOf>, fi
 /** Runs every queued extraction now (tests, the CLI). */
 export async function drainExtractions(ctx: AppContext, opts: ExtractionOptions = {}): Promise<number> {
   let n = 0;
-  while (await runExtractionOnce(ctx, opts)) {
+  while (!opts.signal?.aborted && (await runExtractionOnce(ctx, opts))) {
     n += 1;
   }
   return n;
@@ -217,11 +231,12 @@ export function startExtractionRunner(ctx: AppContext, { everyMs = 3_000 } = {})
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
+  const stopping = new AbortController();
   const loop = () => {
     if (stopped) {
       return;
     }
-    running = drainExtractions(ctx, { workerId })
+    running = drainExtractions(ctx, { workerId, signal: stopping.signal })
       .catch((err: unknown) => process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'extraction failed', err: String(err) })}\n`))
       .finally(() => {
         running = null;
@@ -234,6 +249,7 @@ export function startExtractionRunner(ctx: AppContext, { everyMs = 3_000 } = {})
   return {
     async stop() {
       stopped = true;
+      stopping.abort();
       if (timer) {
         clearTimeout(timer);
       }
