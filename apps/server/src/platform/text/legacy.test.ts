@@ -172,3 +172,24 @@ describe('isVietnameseSyllable', () => {
     }
   });
 });
+
+describe('untrusted text (linear time: a quadratic scan of these 200 000 characters takes minutes)', () => {
+  const RUN = 200_000;
+
+  it('trims punctuation off the ends of a word as long as the whole text', () => {
+    expect(detectLegacyEncoding(`é${'!'.repeat(RUN)}é`)).toBeNull();
+    expect(detectLegacyEncoding(`é${'-'.repeat(RUN)}`)).toBeNull();
+    // The words inside the punctuation are still read and converted.
+    const legacy = encodeLegacy(MOTTO, 'tcvn3');
+    const text = `${'!'.repeat(RUN)}${legacy}${'…'.repeat(RUN)}`;
+    const out = toUnicodeText(text);
+    expect(out.legacyEncoding).toBe('tcvn3');
+    expect(out.text).toBe(`${'!'.repeat(RUN)}${MOTTO}${'…'.repeat(RUN)}`);
+  }, 10_000);
+
+  it('reads a line of one enormous legacy word', () => {
+    const word = encodeLegacy('hội', 'tcvn3').repeat(RUN / 3);
+    expect(convertLegacy(word, 'tcvn3')).toBe('hội'.repeat(RUN / 3));
+    expect(detectLegacyEncoding(word)).toBeNull();
+  }, 10_000);
+});

@@ -280,8 +280,24 @@ export function isVietnameseSyllable(word: string): boolean {
 const UNICODE_VIETNAMESE =
   /[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01A0\u01A1\u01AF\u01B0\u1EA0-\u1EF9]/;
 const LATIN1_HIGH = /[\u00A1-\u00FF]/;
-const WORD_EDGES =
-  /^[\s!-@[-`{-~\u2013\u2014\u2018-\u201F\u2026]+|[\s!-@[-`{-~\u2013\u2014\u2018-\u201F\u2026]+$/g;
+/** Punctuation, digits and spaces trimmed off a word's ends (ASCII non-letters, dashes, quotes, "…"). */
+const EDGE = /^[\s!-@[-`{-~\u2013\u2014\u2018-\u201F\u2026]$/;
+
+/**
+ * A word without the edge characters at its two ends, found by index: a `[…]+$` regular expression
+ * rescans a long run of such characters from every position in it (quadratic on "é!!!…!!!é").
+ */
+function trimWordEdges(chunk: string): string {
+  let a = 0;
+  let b = chunk.length;
+  while (a < b && EDGE.test(chunk[a]!)) {
+    a += 1;
+  }
+  while (b > a && EDGE.test(chunk[b - 1]!)) {
+    b -= 1;
+  }
+  return chunk.slice(a, b);
+}
 const MAX_WORDS_READ = 5000;
 
 /**
@@ -299,7 +315,7 @@ export function detectLegacyEncoding(text: string): LegacyEncoding | null {
       continue;
     }
     for (const chunk of line.split(/\s+/)) {
-      const word = chunk.replace(WORD_EDGES, '');
+      const word = trimWordEdges(chunk);
       if (!LATIN1_HIGH.test(word)) {
         continue;
       }
