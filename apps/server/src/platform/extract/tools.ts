@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { hasMemoryLimiter, resetRunCache, runTool, type RunResult } from './run.ts';
 import type { ExtractionTools } from '@vanphong/contracts';
 
 /**
@@ -8,77 +8,16 @@ import type { ExtractionTools } from '@vanphong/contracts';
  * machine), found once per process and PATH, and never make anything throw when missing.
  */
 
-export interface RunOptions {
-  pathEnv?: string;
-  timeoutMs: number;
-  signal?: AbortSignal;
-  cwd?: string;
-  maxBuffer?: number;
-}
-
-export interface RunResult {
-  /** `missing`: the program is not installed; `timeout`: killed after `timeoutMs`; `aborted`: the signal fired. */
-  outcome: 'ok' | 'exit' | 'missing' | 'timeout' | 'aborted';
-  code: number | null;
-  stdout: Buffer;
-  stderr: string;
-}
+export { runTool, toolEnv, DEFAULT_MEMORY_LIMIT_BYTES } from './run.ts';
+export type { RunOptions, RunResult } from './run.ts';
 
 /**
- * The environment of every tool run: PATH as asked, and OCR engines kept to one thread each — the
- * server runs extraction as background jobs beside the web requests, on machines with few cores.
+ * What the installation can extract with, plus pdfinfo (same package as pdftotext; used for page
+ * counts and sizes) and prlimit (util-linux; the tools' memory limit).
  */
-export function toolEnv(pathEnv?: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    PATH: pathEnv ?? process.env.PATH ?? '',
-    OMP_THREAD_LIMIT: process.env.OMP_THREAD_LIMIT ?? '1',
-  };
-}
-
-/** Runs a program (no shell); resolves with what happened, never rejects. */
-export function runTool(cmd: string, args: string[], opts: RunOptions): Promise<RunResult> {
-  return new Promise((resolve) => {
-    execFile(
-      cmd,
-      args,
-      {
-        env: toolEnv(opts.pathEnv),
-        timeout: opts.timeoutMs,
-        killSignal: 'SIGKILL',
-        signal: opts.signal,
-        cwd: opts.cwd,
-        encoding: 'buffer',
-        maxBuffer: opts.maxBuffer ?? 64 * 1024 * 1024,
-        windowsHide: true,
-      },
-      (error, stdout, stderr) => {
-        const out = {
-          stdout: stdout ?? Buffer.alloc(0),
-          stderr: (stderr ?? Buffer.alloc(0)).toString('utf8'),
-        };
-        if (!error) {
-          resolve({ outcome: 'ok', code: 0, ...out });
-          return;
-        }
-        const e = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
-        if (e.name === 'AbortError' || opts.signal?.aborted) {
-          resolve({ outcome: 'aborted', code: null, ...out });
-        } else if (e.code === 'ENOENT' || e.code === 'EACCES') {
-          resolve({ outcome: 'missing', code: null, ...out });
-        } else if (e.killed) {
-          resolve({ outcome: 'timeout', code: null, ...out });
-        } else {
-          resolve({ outcome: 'exit', code: typeof e.code === 'number' ? e.code : null, ...out });
-        }
-      },
-    );
-  });
-}
-
-/** What the installation can extract with, plus pdfinfo (same package as pdftotext; used for page counts). */
 export interface ToolSet extends ExtractionTools {
   pdfinfo: boolean;
+  prlimit: boolean;
 }
 
 const PROBE_TIMEOUT_MS = 10_000;
@@ -90,13 +29,14 @@ async function responds(cmd: string, args: string[], pathEnv?: string): Promise<
 }
 
 async function probe(pathEnv?: string): Promise<ToolSet> {
-  const [pdftotext, pdfinfo, pdftoppm, tesseract, langs, ocrmypdf] = await Promise.all([
+  const [pdftotext, pdfinfo, pdftoppm, tesseract, langs, ocrmypdf, prlimit] = await Promise.all([
     responds('pdftotext', ['-v'], pathEnv),
     responds('pdfinfo', ['-v'], pathEnv),
     responds('pdftoppm', ['-v'], pathEnv),
     responds('tesseract', ['--version'], pathEnv),
     responds('tesseract', ['--list-langs'], pathEnv),
     responds('ocrmypdf', ['--version'], pathEnv),
+    hasMemoryLimiter(pathEnv),
   ]);
   // `--list-langs` prints a heading line, then one language per line (on stdout, or stderr in 3.x).
   const languages = langs
@@ -109,6 +49,7 @@ async function probe(pathEnv?: string): Promise<ToolSet> {
     tesseract: tesseract !== null,
     tesseractVietnamese: tesseract !== null && languages.includes('vie'),
     ocrmypdf: ocrmypdf !== null,
+    prlimit,
   };
 }
 
@@ -138,4 +79,5 @@ export async function detectTools(opts?: { pathEnv?: string }): Promise<Extracti
 /** Forgets what was found (tests; after installing a package on a running server). */
 export function resetToolCache(): void {
   cache.clear();
+  resetRunCache();
 }
