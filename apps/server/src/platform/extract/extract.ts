@@ -4,21 +4,35 @@ import path from 'node:path';
 import type { ExtractionMethod } from '@vanphong/contracts';
 import { convertLegacyLines, detectLegacyEncoding, type LegacyEncoding } from '../text/legacy.ts';
 import {
+  DEFAULT_MAX_PAGES,
   DEFAULT_PAGE_TIMEOUT_MS,
+  DEFAULT_TOTAL_TIMEOUT_MS,
   hasTextLayer,
   ocrImage,
   ocrPdfPage,
-  pdfPageCount,
+  pdfLayout,
   textLayer,
   Unreadable,
   type PageRun,
 } from './pdf.ts';
-import { decodeTextBytes, docxPages, xmlText } from './text-formats.ts';
+import {
+  cutText,
+  decodeTextBytes,
+  MAX_DOCX_XML_BYTES,
+  readDocx,
+  readFileHead,
+  tidyText,
+  xmlText,
+} from './text-formats.ts';
 import { detectToolSet, type ToolSet } from './tools.ts';
 import { warnings as warn, type ExtractWarning } from './warnings.ts';
+import { EntryTooLarge } from './zip.ts';
 
 export { makeSearchablePdf } from './searchable.ts';
-export { DEFAULT_PAGE_TIMEOUT_MS } from './pdf.ts';
+export { DEFAULT_MAX_PAGES, DEFAULT_PAGE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS } from './pdf.ts';
+
+/** Most characters of text kept from one file (a longer text is cut, with a `truncated` warning). */
+export const MAX_TEXT_CHARS = 2_000_000;
 export type { ExtractWarning } from './warnings.ts';
 
 /**
@@ -27,6 +41,11 @@ export type { ExtractWarning } from './warnings.ts';
  * legacy-encoding detection (TCVN3/VNI, on the whole document, so all pages convert alike; OCR output
  * is Unicode already and is only composed) and NFC. A missing tool, an unknown type, an empty or
  * corrupt file each give a warning with a stable code, never an exception; only an abort throws.
+ *
+ * Files are untrusted: every text is scanned in linear time; a DOCX part may not inflate past 50 MB
+ * (`too_large`); at most `maxPages` pages are read, within `totalTimeoutMs`, and at most
+ * `maxTextChars` characters kept (`truncated`, with what was read); each tool runs under the limits of
+ * `runTool` (own process group killed on timeout, memory limit, minimal environment).
  */
 
 export interface ExtractInput {
@@ -50,6 +69,12 @@ export interface ExtractInput {
   pathEnv?: string;
   /** Time limit of one tool call per page; default 120 s. */
   pageTimeoutMs?: number;
+  /** Most pages of a PDF read and OCR'd; default 200 (beyond, a `truncated` warning says how many were read). */
+  maxPages?: number;
+  /** Time limit for the whole file; default 15 min. The pages read by then are kept, with a `truncated` warning. */
+  totalTimeoutMs?: number;
+  /** Most characters of text kept; default MAX_TEXT_CHARS. */
+  maxTextChars?: number;
 }
 
 export interface ExtractOutput {
@@ -81,20 +106,30 @@ const KINDS: Record<string, Kind> = {
 export const kindOfContentType = (contentType: string): Kind =>
   KINDS[contentType.split(';')[0]!.trim().toLowerCase()] ?? 'unsupported';
 
-/** Trailing blanks of each line and blank lines at the ends removed; the -layout columns kept. */
-const tidy = (text: string) =>
-  text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((l) => l.trimEnd())
-    .join('\n')
-    .replace(/^\n+|\n+$/g, '');
+/** Why the time budget's signal fired (told apart from the caller's abort). */
+class OutOfTime extends Error {
+  override name = 'OutOfTime';
+}
 
 interface Ctx {
   input: ExtractInput;
   tools: ToolSet;
   run: PageRun;
   warnings: ExtractWarning[];
+  maxChars: number;
+  /** A reader stopped before the end of the text (the text kept is shorter than the file's). */
+  textCut: boolean;
+  budgetMs: number;
+  outOfTime: boolean;
+}
+
+/** Rethrows anything but the time budget running out, which is recorded as a warning. */
+function outOfTime(ctx: Ctx, e: unknown, read: number, pages: number): void {
+  if (!(e instanceof OutOfTime) || ctx.input.signal?.aborted) {
+    throw e;
+  }
+  ctx.outOfTime = true;
+  ctx.warnings.push(warn.outOfTime(ctx.budgetMs, read, pages));
 }
 
 function result(
@@ -103,10 +138,32 @@ function result(
   pageTexts: string[],
   legacyEncoding: LegacyEncoding | null,
 ): ExtractOutput {
-  const texts = pageTexts.map((t) => tidy(t.normalize('NFC')));
+  const texts: string[] = [];
+  let used = 0;
+  let truncated = ctx.textCut;
+  for (const page of pageTexts) {
+    const t = tidyText(page.normalize('NFC'));
+    // Pages are joined by a blank line: "\n\n" before every page with text but the first.
+    const separator = t !== '' && used > 0 ? 2 : 0;
+    const room = ctx.maxChars - used - separator;
+    if (t.length <= room) {
+      texts.push(t);
+      used += separator + t.length;
+      continue;
+    }
+    if (room > 0) {
+      texts.push(cutText(t, room).trimEnd());
+    }
+    truncated = true;
+    break;
+  }
   const text = texts.filter((t) => t !== '').join('\n\n');
   const found = ctx.warnings;
-  if (text === '' && !found.some((w) => w.code === 'unreadable' || w.code === 'unsupported_type')) {
+  if (truncated) {
+    found.push(warn.textTruncated(ctx.maxChars));
+  }
+  const silent = ['unreadable', 'unsupported_type', 'too_large'];
+  if (text === '' && !ctx.outOfTime && !found.some((w) => silent.includes(w.code))) {
     found.push(warn.noText());
   }
   return { method, text, pageTexts: texts, pages: texts.length, legacyEncoding, warnings: found };
@@ -124,11 +181,16 @@ function ocrLanguages(ctx: Ctx): string {
   return asked.filter((l) => l !== 'vie').join('+') || 'eng';
 }
 
+const pageCap = (input: ExtractInput) =>
+  input.firstPageOnly ? 1 : Math.max(1, Math.floor(input.maxPages ?? DEFAULT_MAX_PAGES));
+
 async function extractPdf(ctx: Ctx): Promise<ExtractOutput> {
   const { input, tools, run } = ctx;
+  const maxPages = pageCap(input);
   let total: number;
+  let sizes: Awaited<ReturnType<typeof pdfLayout>>['sizes'];
   try {
-    total = await pdfPageCount(input.file, tools, run);
+    ({ pages: total, sizes } = await pdfLayout(input.file, tools, run, maxPages));
   } catch (e) {
     if (e instanceof Unreadable) {
       ctx.warnings.push(warn.unreadable(e.message));
@@ -136,7 +198,10 @@ async function extractPdf(ctx: Ctx): Promise<ExtractOutput> {
     }
     throw e;
   }
-  const pages = input.firstPageOnly ? Math.min(total, 1) : total;
+  const pages = Math.min(total, maxPages);
+  if (total > pages && !input.firstPageOnly) {
+    ctx.warnings.push(warn.pagesTruncated(pages, total));
+  }
   let layer: string[] = Array.from({ length: pages }, () => '');
   let layerRead = false;
   if (!tools.pdftotext) {
@@ -146,6 +211,7 @@ async function extractPdf(ctx: Ctx): Promise<ExtractOutput> {
     if ('pages' in read) {
       layer = read.pages;
       layerRead = true;
+      ctx.textCut ||= read.truncated;
     } else {
       ctx.warnings.push(read.warning);
     }
@@ -157,6 +223,7 @@ async function extractPdf(ctx: Ctx): Promise<ExtractOutput> {
   const texts: string[] = [];
   try {
     for (let p = 1; p <= pages; p += 1) {
+      run.signal?.throwIfAborted();
       let text = convertLegacyLines(layer[p - 1] ?? '', legacy);
       if (!hasTextLayer(text) && input.ocr !== false) {
         if (!canOcr) {
@@ -166,7 +233,7 @@ async function extractPdf(ctx: Ctx): Promise<ExtractOutput> {
           }
         } else {
           tmp ??= await fs.mkdtemp(path.join(os.tmpdir(), 'vanphong-extract-'));
-          const read = await ocrPdfPage(input.file, p, ocrLanguages(ctx), tmp, run);
+          const read = await ocrPdfPage(input.file, p, ocrLanguages(ctx), tmp, run, sizes.get(p));
           if ('text' in read) {
             const ocrText = read.text.normalize('NFC');
             if (hasTextLayer(ocrText) || text.trim() === '') {
@@ -181,6 +248,8 @@ async function extractPdf(ctx: Ctx): Promise<ExtractOutput> {
       texts.push(text);
       await input.onProgress?.(p, pages);
     }
+  } catch (e) {
+    outOfTime(ctx, e, texts.length, pages);
   } finally {
     if (tmp) {
       await fs.rm(tmp, { recursive: true, force: true });
@@ -210,7 +279,10 @@ async function extractImage(ctx: Ctx): Promise<ExtractOutput> {
   }
   // tesseract ends every page (of a multi-page TIFF) with a form feed.
   const pages = read.text.split('\f').filter((t, i, all) => i < all.length - 1 || t.trim() !== '');
-  const texts = input.firstPageOnly ? pages.slice(0, 1) : pages;
+  const texts = pages.slice(0, pageCap(input));
+  if (pages.length > texts.length && !input.firstPageOnly) {
+    ctx.warnings.push(warn.pagesTruncated(texts.length, pages.length));
+  }
   await input.onProgress?.(texts.length, texts.length);
   return result(ctx, 'ocr', texts.length > 0 ? texts : [''], null);
 }
@@ -218,9 +290,18 @@ async function extractImage(ctx: Ctx): Promise<ExtractOutput> {
 async function extractDocx(ctx: Ctx): Promise<ExtractOutput> {
   let pages: string[];
   try {
-    pages = docxPages(await fs.readFile(ctx.input.file));
+    const read = readDocx(await fs.readFile(ctx.input.file), {
+      maxXmlBytes: MAX_DOCX_XML_BYTES,
+      maxChars: ctx.maxChars,
+    });
+    pages = read.pages;
+    ctx.textCut ||= read.truncated;
   } catch (e) {
-    ctx.warnings.push(warn.unreadable((e as Error).message.slice(0, 200)));
+    ctx.warnings.push(
+      e instanceof EntryTooLarge
+        ? warn.docxTooLarge(e.limit)
+        : warn.unreadable((e as Error).message.slice(0, 200)),
+    );
     return result(ctx, 'none', [], null);
   }
   const legacy = detectLegacyEncoding(pages.join('\n'));
@@ -234,7 +315,10 @@ async function extractDocx(ctx: Ctx): Promise<ExtractOutput> {
 }
 
 async function extractPlain(ctx: Ctx, xml: boolean): Promise<ExtractOutput> {
-  const decoded = decodeTextBytes(await fs.readFile(ctx.input.file));
+  // Enough bytes for `maxChars` characters in any of the encodings read (UTF-8 uses up to 4 a character).
+  const head = await readFileHead(ctx.input.file, Math.min(4 * ctx.maxChars, 2 ** 30));
+  ctx.textCut ||= head.partial;
+  const decoded = decodeTextBytes(head.bytes, head.partial);
   const text = xml ? xmlText(decoded) : decoded;
   const legacy = detectLegacyEncoding(text);
   await ctx.input.onProgress?.(1, 1);
@@ -244,30 +328,45 @@ async function extractPlain(ctx: Ctx, xml: boolean): Promise<ExtractOutput> {
 /** Reads the text of a file; see the module comment. Rejects only when `signal` aborts (or the file is not there). */
 export async function extractText(input: ExtractInput): Promise<ExtractOutput> {
   input.signal?.throwIfAborted();
+  const budgetMs = Math.max(0, input.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS);
+  const budget = new AbortController();
+  const timer = setTimeout(() => budget.abort(new OutOfTime()), Math.min(budgetMs, 2 ** 31 - 1));
+  const signal = input.signal ? AbortSignal.any([input.signal, budget.signal]) : budget.signal;
   const ctx: Ctx = {
     input,
     tools: await detectToolSet({ pathEnv: input.pathEnv }),
     run: {
       pathEnv: input.pathEnv,
-      signal: input.signal,
+      signal,
       timeoutMs: input.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS,
     },
     warnings: [],
+    maxChars: Math.max(1, Math.floor(input.maxTextChars ?? MAX_TEXT_CHARS)),
+    textCut: false,
+    budgetMs,
+    outOfTime: false,
   };
-  await fs.access(input.file);
-  switch (kindOfContentType(input.contentType)) {
-    case 'pdf':
-      return extractPdf(ctx);
-    case 'image':
-      return extractImage(ctx);
-    case 'docx':
-      return extractDocx(ctx);
-    case 'text':
-      return extractPlain(ctx, false);
-    case 'xml':
-      return extractPlain(ctx, true);
-    default:
-      ctx.warnings.push(warn.unsupported(input.contentType));
-      return result(ctx, 'none', [], null);
+  try {
+    await fs.access(input.file);
+    switch (kindOfContentType(input.contentType)) {
+      case 'pdf':
+        return await extractPdf(ctx);
+      case 'image':
+        return await extractImage(ctx);
+      case 'docx':
+        return await extractDocx(ctx);
+      case 'text':
+        return await extractPlain(ctx, false);
+      case 'xml':
+        return await extractPlain(ctx, true);
+      default:
+        ctx.warnings.push(warn.unsupported(input.contentType));
+        return result(ctx, 'none', [], null);
+    }
+  } catch (e) {
+    outOfTime(ctx, e, 0, 0);
+    return result(ctx, 'none', [], null);
+  } finally {
+    clearTimeout(timer);
   }
 }
