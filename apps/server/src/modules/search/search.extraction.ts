@@ -95,6 +95,19 @@ export async function runExtractionOnce(ctx: AppContext, opts: ExtractionOptions
   const abort = new AbortController();
   const onStop = () => abort.abort(new Error('stopping'));
   opts.signal?.addEventListener('abort', onStop, { once: true });
+  const renew = async () => {
+    const r = await ctx.db
+      .updateTable('file_texts')
+      .set({ locked_at: ctx.clock.now().toISOString() })
+      .where('file_id', '=', fileId)
+      .where('locked_by', '=', workerId)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) {
+      abort.abort(new Error('claim lost'));
+    }
+  };
+  // Also between pages (a long page, the searchable PDF): the claim never looks stale while worked on.
+  const heartbeat = setInterval(() => void renew().catch(() => undefined), 60_000);
   let out: ExtractOutput;
   let searchable: StagedFile | null = null;
   try {
@@ -145,6 +158,7 @@ export async function runExtractionOnce(ctx: AppContext, opts: ExtractionOptions
     await giveBack(ctx, fileId, workerId, err);
     return true;
   } finally {
+    clearInterval(heartbeat);
     opts.signal?.removeEventListener('abort', onStop);
     await fs.rm(dir, { recursive: true, force: true });
   }
