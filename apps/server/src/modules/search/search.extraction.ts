@@ -95,6 +95,9 @@ export async function runExtractionOnce(ctx: AppContext, opts: ExtractionOptions
   const abort = new AbortController();
   const onStop = () => abort.abort(new Error('stopping'));
   opts.signal?.addEventListener('abort', onStop, { once: true });
+  if (opts.signal?.aborted) {
+    onStop(); // stopped between the claim and here
+  }
   const renew = async () => {
     const r = await ctx.db
       .updateTable('file_texts')
