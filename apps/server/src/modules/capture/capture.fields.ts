@@ -56,6 +56,7 @@ export function readFirstPage(text: string, options: ReadOptions = {}): ParsedFi
     headingLines: new Set(),
     numberLine: null,
     numberSegment: null,
+    numberEnd: 0,
     dateLine: null,
   };
   readHeading(cx);
@@ -100,7 +101,7 @@ function readHeading(cx: Context): void {
 // --- number and notation ---------------------------------------------------------------------------
 
 /** "Số", "Số:", and OCR's "Sô", "S6", "So." at the start of a segment (or after a stray mark). */
-const NUMBER_PREFIX = /(?:^|\s)s[o0-9]?\s*[:;.,]?\s*/g;
+const NUMBER_PREFIX = /(?<=^|[^a-z0-9])s[a-z0-9]?\s*[:;.,]?\s*/g;
 const NUMBER_HEAD = /^([0-9OoQDlI|i!SsBZ]{1,6})([-/].*)$/;
 
 interface NotationRead {
@@ -111,7 +112,7 @@ interface NotationRead {
 
 function readNotation(cx: Context): NotationRead {
   const limit = Math.min(cx.page.lines.length, 25);
-  let best: { parsed: ParsedNotation; strength: number; source: Segment; end: number } | null = null;
+  let best: Candidate | null = null;
   for (const line of cx.page.lines.slice(0, limit)) {
     for (const seg of line.segments) {
       for (const m of seg.folded.matchAll(NUMBER_PREFIX)) {
@@ -134,22 +135,13 @@ function readNotation(cx: Context): NotationRead {
       break;
     }
   }
-  if (!best) {
-    // No "Số": a segment of the header that is a notation by itself.
-    for (const line of cx.page.lines.slice(0, Math.min(limit, 15))) {
-      const seg = line.segments.find((s) => notationAt(cx.vocab, s.text)?.whole);
-      if (seg) {
-        const tried = notationAt(cx.vocab, seg.text)!;
-        best = { parsed: tried.parsed, strength: 0.6 - 0.07 * tried.fixes, source: seg, end: tried.length };
-        break;
-      }
-    }
-  }
+  best ??= withoutPrefix(cx, limit);
   if (!best) {
     return { field: none(), number: none(), parsed: null };
   }
   cx.numberLine = best.source.line;
   cx.numberSegment = best.source;
+  cx.numberEnd = best.end;
   const confidence = clamp(best.strength * cx.quality);
   const source = best.source.text;
   return {
@@ -157,6 +149,33 @@ function readNotation(cx: Context): NotationRead {
     number: best.parsed.number === null ? none() : { value: best.parsed.number, confidence, source },
     parsed: best.parsed,
   };
+}
+
+type Candidate = { parsed: ParsedNotation; strength: number; source: Segment; end: number };
+
+/**
+ * No "Số" read ("§ð 67-NQ/HU"): a notation among the first words of a header segment, with a code the
+ * vocabulary knows (a body's "Quy định số 693-QĐ/VPTW" is further down and deeper in its line).
+ */
+function withoutPrefix(cx: Context, limit: number): Candidate | null {
+  for (const line of cx.page.lines.slice(0, Math.min(limit, 10))) {
+    for (const seg of line.segments) {
+      for (const [i, word] of seg.text.split(/\s+/).slice(0, 3).entries()) {
+        const at = seg.text.indexOf(word) + (/^[^0-9OolI|]*/.exec(word)?.[0].length ?? 0);
+        const tried = notationAt(cx.vocab, seg.text.slice(at));
+        const code = tried?.parsed.typeCode ?? tried?.parsed.issuerCode;
+        if (tried && code && cx.vocab.codes.has(codeKey(code))) {
+          return {
+            parsed: tried.parsed,
+            strength: 0.6 - 0.05 * i - 0.07 * tried.fixes,
+            source: seg,
+            end: at + tried.length,
+          };
+        }
+      }
+    }
+  }
+  return null;
 }
 
 /**
@@ -168,10 +187,10 @@ export function notationAt(
   rest: string,
 ): { parsed: ParsedNotation; fixes: number; length: number; whole: boolean } | null {
   const compact = rest.replace(/\s*([-/])\s*/g, '$1');
-  const whole = (/^\S+/.exec(compact.trimStart())?.[0] ?? '').replace(/[.,;:)]+$/, '');
-  // A stray dash OCR read between the number and the date line joins them ("29/BC-CP-Hà"): the
-  // longest prefix ending at a separator that parses wins.
-  for (let token = whole; token; token = token.replace(/[-/][^-/]*$/, '')) {
+  const whole = /^\S+/.exec(compact.trimStart())?.[0] ?? '';
+  // A stray dash OCR read between the number and the date line joins them ("29/BC-CP-Hà", "175-KL/BTCTW_-.."):
+  // the longest prefix ending at a separator that parses wins, specks at its end dropped.
+  for (let token = trimJunk(whole); token; token = trimJunk(token.replace(/[-/][^-/]*$/, ''))) {
     const found = notationToken(vocab, rest, token);
     if (found) {
       return found;
@@ -188,16 +207,16 @@ function notationToken(
   rest: string,
   token: string,
 ): { parsed: ParsedNotation; fixes: number; length: number; whole: boolean } | null {
-  const head = NUMBER_HEAD.exec(token);
+  const head = splitHead(token);
   if (!head) {
     return null;
   }
-  const digits = ocrDigits(head[1]!);
+  const digits = ocrDigits(head.number);
   if (!/^\d+$/.test(digits.value)) {
     return null;
   }
-  let fixes = digits.fixes;
-  const tail = head[2]!.replace(/[^-/]+/g, (code) => {
+  let fixes = digits.fixes + head.fixes;
+  const tail = head.tail.replace(/[^-/]+/g, (code) => {
     const repaired = repairCode(vocab, code);
     fixes += repaired === code ? 0 : 1;
     return repaired;
@@ -216,6 +235,24 @@ function notationToken(
   );
   const length = spaced.exec(rest)?.[0].length ?? token.length;
   return { parsed, fixes, length, whole: collapse(rest.slice(length)) === '' };
+}
+
+const trimJunk = (token: string) => token.replace(/[^\p{L}\p{N}]+$/u, '');
+
+/**
+ * The number and the rest ("-CV/TU", "/QĐ-UBND") of a token; "153KH-CAT", whose separator after the
+ * number OCR lost, reads as State form when a dash follows the code, else Party (one repair).
+ */
+function splitHead(token: string): { number: string; tail: string; fixes: number } | null {
+  const m = NUMBER_HEAD.exec(token);
+  if (m) {
+    return { number: m[1]!, tail: m[2]!, fixes: 0 };
+  }
+  const lost = /^(\d{1,6})([A-ZĐ][\p{L}\d]*)([-/].*)$/u.exec(token);
+  if (!lost) {
+    return null;
+  }
+  return { number: lost[1]!, tail: `${lost[3]!.startsWith('-') ? '/' : '-'}${lost[2]}${lost[3]}`, fixes: 1 };
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -271,8 +308,9 @@ function repairCode(vocab: Vocabulary, code: string): string {
 // --- place and date --------------------------------------------------------------------------------
 
 const D = '[0-9oqdli|!]';
+const SEP = '[\\s:.,]*';
 const DATE = new RegExp(
-  `([,.;]?)\\s*ng[a-z]{1,2}\\s*(${D}{1,2})\\s*th[a-z]{2,4}\\s*(${D}{1,2})\\s*n[a-z]{1,3}\\s*(${D}{4})`,
+  `([,.;:]{0,2})\\s*ng[a-z]{1,2}${SEP}(${D}{1,2})${SEP}th[a-z]{2,4}${SEP}(${D}{1,2})${SEP}n[a-z]{1,3}${SEP}(${D}{4})`,
   'g',
 );
 const EXACT_DATE = /ngày (\d{2}) tháng (\d{1,2}) năm (\d{4})/u;
@@ -297,7 +335,7 @@ function readDate(cx: Context): DateRead {
           continue;
         }
         const fixes = parts.reduce((n, p) => n + p.fixes, 0);
-        const comma = m[1] === ',';
+        const comma = m[1]!.includes(',');
         const nearNumber = cx.numberLine !== null && Math.abs(line.index - cx.numberLine) <= 2;
         if (!comma && !nearNumber) {
           continue;
@@ -316,7 +354,7 @@ function readDate(cx: Context): DateRead {
     }
   }
   if (!best) {
-    return { place: none(), documentDate: none() };
+    return { place: placeWithoutDate(cx), documentDate: none() };
   }
   cx.dateLine = best.seg.line;
   return {
@@ -325,6 +363,27 @@ function readDate(cx: Context): DateRead {
       ? { value: best.place, confidence: clamp(best.placeStrength * cx.quality), source: best.seg.text }
       : none(),
   };
+}
+
+/** The place of a date line whose date OCR garbled ("Hà Nội, ngày Ù+ tháng 4 …"): weaker, on the number's line or next. */
+function placeWithoutDate(cx: Context): Field<string> {
+  if (cx.numberLine === null) {
+    return none();
+  }
+  for (const line of cx.page.lines.slice(cx.numberLine, cx.numberLine + 3)) {
+    for (const seg of line.segments) {
+      const m = /,\s*ng[a-z]{1,2}\b/.exec(seg.folded);
+      const place = m ? placeBefore(cx, seg, m.index) : null;
+      if (place?.place) {
+        return {
+          value: place.place,
+          confidence: clamp(place.placeStrength * 0.7 * cx.quality),
+          source: seg.text,
+        };
+      }
+    }
+  }
+  return none();
 }
 
 /** A date line whose year wrapped to the next line ("…, ngày 26 tháng 02 năm" / "2025") is read joined. */
@@ -336,7 +395,7 @@ function withWrappedYear(cx: Context, segments: Segment[]): Segment[] {
     const year = cx.page.lines
       .slice(seg.line + 1, seg.line + 3)
       .flatMap((l) => l.segments)
-      .find((s) => /^[0-9oqdli|!]{4}[.,]?$/.test(s.folded));
+      .find((s) => /^[^a-z0-9]*[0-9oqdli|!]{4}[^a-z0-9]*$/.test(s.folded));
     if (!year) {
       return seg;
     }
@@ -349,12 +408,7 @@ const sameSegment = (a: Segment | null, b: Segment) => a !== null && a.line === 
 
 /** The place is what precedes ", ngày" in the date segment, after a notation OCR may have joined to it. */
 function placeBefore(cx: Context, seg: Segment, at: number): { place: string; placeStrength: number } {
-  let start = 0;
-  if (sameSegment(cx.numberSegment, seg)) {
-    const m = /s[o0-9]?\s*[:;.,]?\s*/.exec(seg.folded);
-    const n = m ? notationAt(cx.vocab, seg.text.slice(m.index + m[0].length)) : null;
-    start = m && n ? m.index + m[0].length + n.length : 0;
-  }
+  const start = sameSegment(cx.numberSegment, seg) && cx.numberEnd <= at ? cx.numberEnd : 0;
   const raw = collapse(
     seg.text
       .slice(start, at)

@@ -20,13 +20,15 @@ function headerCapsLines(cx: Context): Segment[] {
         }
       }
       text = collapse(text.replace(/[*_=~]+/g, ' '));
+      const isTitle = cx.vocab.typeNames.some((t) => t.folded === bare(text));
       const numberLike =
         /^s[o0-9]?\s*[:;.,]?\s*$/.test(fold1(text.split(/[-/]/)[0] ?? '')) || /[/]/.test(text);
       if (
         capsRatio(text) >= 0.7 &&
         bare(text).replace(/ /g, '').length >= 2 &&
         !/\d/.test(text) &&
-        !numberLike
+        !numberLike &&
+        !isTitle
       ) {
         out.push({ ...seg, text });
       }
@@ -63,7 +65,8 @@ export function readBodies(cx: Context): { superiorBody: Field<string>; issuerNa
   // A line starting with a body's first words opens a new body; any other continues the one above.
   const bodies: Segment[][] = [];
   for (const seg of lines) {
-    if (bodies.length === 0 || startsBody(seg.folded)) {
+    // Restored first: OCR runs words together ("SỞTÀI CHÍNH") and the body's first words go unseen.
+    if (bodies.length === 0 || startsBody(cx.vocab.restorer.restore(seg.text).text)) {
       bodies.push([seg]);
     } else {
       bodies[bodies.length - 1]!.push(seg);
@@ -103,7 +106,7 @@ export function readBodies(cx: Context): { superiorBody: Field<string>; issuerNa
 // --- type and trích yếu ----------------------------------------------------------------------------
 
 /** "V/v" and OCR's "V/V", "VA", "V4", "V⁄", "Vív": V, at most two marks or v-like letters, then the lower-case text. */
-const VV = /^V\s*(?:[^\s\p{L}\p{N}]|[lIi1íìj4])?\s*[vVyYAwW4]?\s*[:.]?\s+(?=\p{Ll})/u;
+const VV = /^V\s*(?:[^\s\p{L}\p{N}]{1,2}|[lIi1íìj4])?\s*[vVyYAwW4]?\s*[:.]?\s+(?=\p{Ll})/u;
 const VE_VIEC = /^ve viec\s+/;
 const SEPARATOR = /^[-_=–—.·*\s]{3,}$/u;
 const isKinhGui = (s: Segment) => /^k[a-z]nh\s*g[a-z]i/.test(s.folded);
@@ -217,6 +220,8 @@ function findTitle(cx: Context, from: number, to: number, codeType: string | nul
 /** A line of trích yếu without the specks OCR adds at its ends ("_", ":", a stray letter). */
 const tidyLine = (text: string) =>
   collapse(text)
+    // OCR without columns may join the "Kính gửi:" line to the last line of the trích yếu.
+    .replace(/\s*K[ií]nh\s*g[uửữ]i\s*:.*$/iu, '')
     .replace(/^[^\p{L}\p{N}]+/u, '')
     .replace(/(?:\s+(?:\p{Ll}|[^\p{L}\p{N}\s]+))+$/u, '')
     .replace(/[\s_|~`'"]+$/u, '');
@@ -280,12 +285,10 @@ function titledSummary(cx: Context, start: number): { text: string; last: number
     // a capital, a long justified line or a heading ("I. MỤC ĐÍCH", "1. …").
     // A capital continues the name only after a line that wrapped (long, no final stop) and is not
     // itself as long as a justified body line.
-    // No trích yếu under the name (OCR lost it): the body's first line is not one.
-    if (
-      parts.length === 0 &&
-      (/^([IVX]+|\d+)[.)]\s/.test(text) ||
-        (/^\p{Lu}/u.test(text) && text.length > 68 && !/^Về\s/u.test(text)))
-    ) {
+    // No trích yếu under the name (OCR lost it): the body's first line is not one. A Party trích yếu
+    // starts in lower case (36-HD/VPTW: "về …", "kết luận …"), a State one may start "Về việc".
+    const bodyLike = cx.layout === 'party' ? /^\p{Lu}/u.test(text) : text.length > 68;
+    if (parts.length === 0 && (/^([IVX]+|\d+)[.)]\s/.test(text) || (bodyLike && !/^Về\s/u.test(text)))) {
       break;
     }
     const prev = parts[parts.length - 1];

@@ -19,5 +19,7 @@ export interface Context {
   headingLines: Set<number>;
   numberLine: number | null;
   numberSegment: Segment | null;
+  /** Where the notation ends in that segment (what follows may be the date line, joined by OCR). */
+  numberEnd: number;
   dateLine: number | null;
 }

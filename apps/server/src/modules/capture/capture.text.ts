@@ -180,6 +180,7 @@ export class Restorer {
           }
         }
       }
+      best ??= this.fuzzy(read, i);
       if (best) {
         const restored = best.phrase.join(' ');
         out.push(keepPunctuation(words[i]!, words[i + best.readCount - 1]!, restored));
@@ -191,6 +192,30 @@ export class Restorer {
       }
     }
     return { text: out.join(' '), known, words: words.length };
+  }
+
+  /**
+   * Word for word, each word of four letters or more within one letter ("ĐẢẲNG BỘ" → "ĐẢNG BỘ"): at
+   * least two words, one of them exact, so a lone misread word is never "corrected" into another.
+   */
+  private fuzzy(read: string[], i: number): { readCount: number; phrase: string[] } | null {
+    let best: { readCount: number; phrase: string[] } | null = null;
+    for (const tail of this.byPrefix.get(read[i]!.slice(0, 2)) ?? []) {
+      let n = 0;
+      let exact = 0;
+      while (n < tail.length && i + n < read.length) {
+        const [r, k] = [read[i + n]!, squash(tail[n]!)];
+        if (r !== k && !(k.length >= 4 && r.length >= 4 && editDistance(r, k) <= 1)) {
+          break;
+        }
+        exact += r === k ? 1 : 0;
+        n += 1;
+      }
+      if (n >= 2 && exact >= 1 && (!best || n > best.readCount)) {
+        best = { readCount: n, phrase: tail.slice(0, n) };
+      }
+    }
+    return best;
   }
 }
 

@@ -65,7 +65,7 @@ const HEADER_PHRASES = [
 ];
 
 /** The national headings (tolerant of OCR: tones lost, letters misread). */
-export const PARTY_HEADING = /d[a-z]{1,3}ng\s*c[o0][a-z]?ng\s*s[a-z]{1,2}n\s*vi[a-z]{1,2}t\s*n[a-z]m/;
+export const PARTY_HEADING = /d[a-z]{1,3}ng\s*[a-z][o0][a-z]?ng\s*s[a-z]{1,2}n\s*vi[a-z]{1,2}t\s*n[a-z]m/;
 // "CỘNG HÒA" is optional: OCR garbles it often ("CỘNG vang XÃ HỘI …"); the rest is distinctive enough.
 export const STATE_HEADING =
   /(?:c[o0][a-z]?ng\s*\S{1,6}\s*)?x[a-z]{1,2}\s*h[o0][a-z]?i\s*ch[a-z]{1,2}\s*ngh[a-z]{1,3}\s*vi[a-z]{1,2}t\s*n[a-z]m/;
