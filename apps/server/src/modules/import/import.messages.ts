@@ -5,6 +5,7 @@
 import { ZodError } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { labelOf, type ColumnMap, type ImportField } from './import.columns.ts';
+import type { Warning } from '../incoming/incoming.usecases.ts';
 import type { RowIssue } from './import.rows.ts';
 
 /** Registration input path → register column. */
@@ -92,4 +93,18 @@ export function issuesOf(err: unknown, map: ColumnMap): RowIssue[] | null {
     return [{ field: label(path), message: message ?? `${err.message} (${err.code}).` }];
   }
   return null;
+}
+
+const WARNINGS: Record<string, string> = {
+  'notation.unrecognised': 'Số, ký hiệu không theo mẫu của Đảng (12-CV/TU) hay của Nhà nước (45/QĐ-UBND).',
+};
+
+/** A registration warning as a report line on the notation column. */
+export function warningOf(w: Warning, map: ColumnMap): RowIssue {
+  const field = labelOf(map, 'notation');
+  if (w.code === 'duplicate') {
+    const m = /arrival number (\d+) of (\S+) \(document (\d+)\)/.exec(w.message);
+    return { field, message: m ? `Có thể trùng: đã vào sổ số đến ${m[1]} ngày ${m[2]} (văn bản id ${m[3]}).` : 'Có thể trùng với văn bản đã vào sổ.' };
+  }
+  return { field, message: WARNINGS[w.code] ?? w.message };
 }

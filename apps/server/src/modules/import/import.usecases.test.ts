@@ -96,10 +96,11 @@ describe(`import incoming on ${TEST_DB}`, () => {
     const s = await run(file);
     expect(s).toMatchObject({ total: 3, done: 3, skipped: 0, failed: 0, batch: 'so-den-2023.csv', encoding: 'utf-8', legacyEncoding: null });
     const docs = await docsByNotation(['915-CV/VPTW', '945/QĐ-UBND', '931-HD/BTCTW']);
+    // Arrived years ago: filed (lưu) in the registering transaction, by default.
     expect(docs.map((d) => [d.arrival_number, d.arrival_date, d.year, d.kind, d.status, d.created_by])).toEqual([
-      [1, '2023-01-03', 2023, 'ordinary', 'registered', vanthuId],
-      [2, '2023-01-04', 2023, 'ordinary', 'registered', vanthuId],
-      [3, '2023-01-05', 2023, 'ordinary', 'registered', vanthuId],
+      [1, '2023-01-03', 2023, 'ordinary', 'filed', vanthuId],
+      [2, '2023-01-04', 2023, 'ordinary', 'filed', vanthuId],
+      [3, '2023-01-05', 2023, 'ordinary', 'filed', vanthuId],
     ]);
     expect(docs[1]!.arrived_at).toBe('2023-01-04T01:15:00.000Z'); // 08:15 in Vietnam
     expect(docs[0]).toMatchObject({ urgency: 'urgent', attachment_count: 2, note: 'Đơn vị nhận: Văn phòng', issuer_name: 'Văn phòng Trung ương Đảng' });
@@ -108,9 +109,15 @@ describe(`import incoming on ${TEST_DB}`, () => {
     expect(shown).toMatchObject({ arrivalNumber: 1, notation: '915-CV/VPTW' });
     expect(shown.attachments.map((a: { name?: string; originalName?: string }) => a.name ?? a.originalName)).toEqual(['cv12.pdf', 'phu luc.png']);
     const audit = await t.ctx.db.selectFrom('audit_events').select(['action', 'actor_user_id', 'actor_name']).where('entity_type', '=', 'incoming').where('entity_id', '=', String(docs[0]!.id)).execute();
-    expect(audit).toEqual([{ action: 'incoming.registered', actor_user_id: vanthuId, actor_name: 'cli:test as vanthu' }]);
-    const trail = await t.ctx.db.selectFrom('incoming_trail').select('action').where('document_id', '=', docs[0]!.id).execute();
-    expect(trail.map((x) => x.action)).toEqual(['registered']);
+    expect(audit).toEqual([
+      { action: 'incoming.registered', actor_user_id: vanthuId, actor_name: 'cli:test as vanthu' },
+      { action: 'incoming.filed', actor_user_id: vanthuId, actor_name: 'cli:test as vanthu' },
+    ]);
+    const trail = await t.ctx.db.selectFrom('incoming_trail').select(['action', 'from_status', 'to_status', 'note']).where('document_id', '=', docs[0]!.id).orderBy('id').execute();
+    expect(trail).toEqual([
+      { action: 'registered', from_status: null, to_status: 'registered', note: '' },
+      { action: 'filed', from_status: 'registered', to_status: 'filed', note: 'Nhập từ sổ cũ (lô «so-den-2023.csv»): đã xử lý, lưu.' },
+    ]);
     // An urgent document of 2023 tells no leader today.
     const told = await t.ctx.db.selectFrom('notifications').select('id').where('entity_id', '=', String(docs[0]!.id)).execute();
     expect(told).toEqual([]);
@@ -148,8 +155,9 @@ describe(`import incoming on ${TEST_DB}`, () => {
     expect(docs.map((d) => d.notation)).toEqual(['16-CV/TU']);
     expect(await count('incoming_documents')).toBe(before.docs + 1);
     expect(await count('files')).toBe(before.files);
-    // The good row: its registration event (the register of 2023 exists already).
-    expect(await count('audit_events')).toBe(before.audit + 1);
+    // The good row: its registration and filing events (the register of 2023 exists already), and the
+    // batch's import.started and import.finished; no event for a failed row.
+    expect(await count('audit_events')).toBe(before.audit + 4);
     // cv12.pdf was staged for row 6, but its content is already stored: no new blob.
     expect(blobs()).toBe(before.blobs);
     const failed = await t.ctx.db.selectFrom('import_rows').select(['row_number', 'status', 'error']).where('batch_key', '=', 'loi.csv').where('status', '=', 'failed').orderBy('row_number').execute();
@@ -184,7 +192,14 @@ describe(`import incoming on ${TEST_DB}`, () => {
     // The register of 2022 does not exist yet: the numbers it would give.
     expect(seen).toEqual(['2:done:1', '3:done:2', '4:failed:-']);
     expect(s.notable[0]!.errors).toEqual([{ field: 'Ngày văn bản', message: 'Ngày văn bản sau ngày đến.' }]);
-    expect(await Promise.all(tables.map(count))).toEqual(before);
+    // Nothing but the batch's two audit events (marked as a dry run).
+    const after = await Promise.all(tables.map(count));
+    expect(after).toEqual(before.map((n, i) => (tables[i] === 'audit_events' ? n + 2 : n)));
+    const events = await t.ctx.db.selectFrom('audit_events').select(['action', 'details']).orderBy('seq', 'desc').limit(2).execute();
+    expect(events.map((e) => [e.action, JSON.parse(e.details).dryRun, JSON.parse(e.details).file])).toEqual([
+      ['import.finished', true, 'thu.csv'],
+      ['import.started', true, 'thu.csv'],
+    ]);
     expect(blobs()).toBe(blobsBefore);
   });
 

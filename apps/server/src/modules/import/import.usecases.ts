@@ -4,27 +4,31 @@
  * marks the row done in `import_rows`: a kill at any moment leaves each row registered and marked, or
  * neither, and a restart skips the marked ones. Rows go in chunks (one transaction, a savepoint per
  * row, so a bad row never takes its neighbours down); a dry run does everything in one transaction
- * and rolls it back.
+ * and rolls it back. Rows that arrived long ago are filed in the same transaction (import.filing.ts).
+ * The batch is audited as `import.started` and `import.finished`, each in its own transaction (a dry
+ * run too, marked as such).
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { incomingInput, type IncomingInput } from '@vanphong/contracts';
-import type { AppContext, Trx } from '../../platform/context.ts';
+import { inTransaction, type AppContext, type Trx } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { fileStoreOf } from '../../platform/files/files.store.ts';
 import type { StagedFile } from '../../platform/files/files.store.ts';
 import { foldVietnamese } from '../../platform/text/fold.ts';
 import { toVietnamDate } from '../calendar/calendar.workdays.ts';
+import { encryptsUploads } from '../files/files.policies.ts';
 import { getSettings } from '../settings/settings.repository.ts';
 import { isNetworked, isSecret, REGISTER_NAMES, registerKindFor } from '../incoming/incoming.models.ts';
 import { ensureRegister } from '../incoming/incoming.repository.ts';
 import { registerInTransaction } from '../incoming/incoming.registration.ts';
-import { audited, MAX_BACKDATE_DAYS, type By, type Warning } from '../incoming/incoming.usecases.ts';
-import { findHeaderRow, labelOf, mapHeaders, REQUIRED_COLUMNS, type ColumnMap } from './import.columns.ts';
+import { audited, MAX_BACKDATE_DAYS, type By } from '../incoming/incoming.usecases.ts';
+import { findHeaderRow, labelOf, mapHeaders, REQUIRED_COLUMNS } from './import.columns.ts';
 import { importErrors } from './import.errors.ts';
+import { fileImported, statusFor, type ImportStatus } from './import.filing.ts';
 import { stageRowFiles, type FileSource } from './import.files.ts';
 import { chooseCommittee, clerkActor, documentTypeIndex, organizationIndex } from './import.lookups.ts';
-import { issuesOf } from './import.messages.ts';
+import { issuesOf, warningOf } from './import.messages.ts';
 import { readGrid, type SourceEncoding } from './import.read.ts';
 import { doneKeys, keepArrivalNumber, markDone, recordFailure } from './import.repository.ts';
 import { cleanGrid, parseRow, rowKeys, type ParsedRow, type RowIssue } from './import.rows.ts';
@@ -46,6 +50,8 @@ export interface ImportOptions {
   numbering: 'keep' | 'new';
   /** Rows per transaction. */
   chunkSize: number;
+  /** What a registered row becomes: filed (lưu) or left open; default: filed when it arrived over 31 days ago. */
+  status?: ImportStatus;
   onProgress?: (p: ImportProgress) => void;
   onRow?: (r: RowOutcome) => void;
 }
@@ -63,6 +69,8 @@ export interface RowOutcome {
   /** done: registered (in a dry run: would be); skipped: imported by an earlier run. */
   status: 'done' | 'skipped' | 'failed';
   incomingId: number | null;
+  /** Registered and filed in the same transaction (a historic document). */
+  filed: boolean;
   registerName: string | null;
   arrivalNumber: number | null;
   arrivalDate: string | null;
@@ -73,6 +81,8 @@ export interface RowOutcome {
 
 export interface ImportSummary extends ImportProgress {
   batch: string;
+  /** Of the rows done, those filed. */
+  filed: number;
   dryRun: boolean;
   encoding: SourceEncoding;
   legacyEncoding: string | null;
@@ -123,15 +133,20 @@ export async function importIncoming(ctx: AppContext, o: ImportOptions): Promise
   const batch = (o.batch ?? path.basename(o.file)).normalize('NFC');
   const types = await documentTypeIndex(ctx.db);
   const orgs = await organizationIndex(ctx.db, rows.map((r) => r.issuer));
-  const networked = isNetworked((await getSettings(ctx.db)).deploymentProfile);
+  const profile = (await getSettings(ctx.db)).deploymentProfile;
+  const networked = isNetworked(profile);
+  // Files policy: every stored file is encrypted on the isolated LAN, whatever the row's secrecy.
+  const encrypt = encryptsUploads(profile);
   const files: FileSource = { dir: o.filesDir, store: fileStoreOf(ctx), dryRun: o.dryRun };
   const done = await doneKeys(ctx.db, batch);
 
   const progress: ImportProgress = { total: rows.length, processed: 0, done: 0, skipped: 0, failed: 0 };
   const notable: RowOutcome[] = [];
+  let filed = 0;
   const settle = (r: RowOutcome) => {
     progress.processed += 1;
     progress[r.status] += 1;
+    filed += r.filed ? 1 : 0;
     if (r.status === 'failed' || r.warnings.length > 0) {
       notable.push(r);
     }
@@ -141,6 +156,7 @@ export async function importIncoming(ctx: AppContext, o: ImportOptions): Promise
     rowNumber: row.rowNumber,
     status,
     incomingId: null,
+    filed: false,
     registerName: null,
     arrivalNumber: null,
     arrivalDate: row.arrivalDate,
@@ -215,7 +231,7 @@ export async function importIncoming(ctx: AppContext, o: ImportOptions): Promise
           message: 'Văn bản mật trên hệ thống nối mạng chỉ vào sổ thông tin quản lý; không đính kèm tệp nội dung.',
         });
       } else {
-        const r = await stageRowFiles(files, row.files, { encrypt: secret, label: labelOf(map, 'files') });
+        const r = await stageRowFiles(files, row.files, { encrypt, label: labelOf(map, 'files') });
         staged = r.staged;
         issues.push(...r.issues);
       }
@@ -252,11 +268,16 @@ export async function importIncoming(ctx: AppContext, o: ImportOptions): Promise
       notify: !p.old,
       takeNumber: o.numbering === 'keep' && row.arrivalNumber !== null ? keepArrivalNumber(row.arrivalNumber) : undefined,
     });
+    const filed = statusFor(o.status, p.old) === 'filed';
+    if (filed) {
+      await fileImported(ctx, trx, by, r.id, batch);
+    }
     if (!(await markDone(trx, { batchKey: batch, rowKey: row.key, rowNumber: row.rowNumber, incomingId: r.id, createdBy: actor.userId, at }))) {
       throw new AlreadyImported();
     }
     return outcome(row, 'done', {
       incomingId: r.id,
+      filed,
       registerName: `${reg.name} ${reg.year}`,
       arrivalNumber: r.arrivalNumber,
       arrivalDate: p.arrivalDate,
@@ -264,67 +285,97 @@ export async function importIncoming(ctx: AppContext, o: ImportOptions): Promise
     });
   }
 
-  const size = o.dryRun ? Math.max(pending.length, 1) : Math.max(1, o.chunkSize);
-  for (let start = 0; start < pending.length; start += size) {
-    const chunk = pending.slice(start, start + size);
-    const prepared: Prepared[] = [];
-    for (const row of chunk) {
-      prepared.push(await prepare(row));
-    }
-    // A dry run's outcomes are final row by row (all is rolled back anyway): shown as they come.
-    const results: RowOutcome[] = [];
-    const emit = (r: RowOutcome) => (o.dryRun ? (settle(r), o.onProgress?.({ ...progress })) : results.push(r));
-    const trx = await ctx.db.startTransaction().execute();
-    try {
-      for (const [i, row] of chunk.entries()) {
-        const p = prepared[i]!;
-        const fail = async (issues: RowIssue[]) => {
-          if (!o.dryRun) {
-            const error = JSON.stringify(issues);
-            await recordFailure(trx, { batchKey: batch, rowKey: row.key, rowNumber: row.rowNumber, createdBy: actor.userId, at: ctx.clock.now().toISOString(), error });
-          }
-          emit(outcome(row, 'failed', { errors: issues, arrivalDate: p.arrivalDate }));
-        };
-        if (p.input === null) {
-          await fail(p.issues);
-          continue;
-        }
-        const ready = { ...p, input: p.input };
-        const sp = await trx.savepoint(SAVEPOINT).execute();
-        try {
-          // Queries go through `trx` (same connection as `sp`): per-transaction caches keyed by it stay warm.
-          emit(await register(trx, row, ready));
-          await sp.releaseSavepoint(SAVEPOINT).execute();
-        } catch (err) {
-          await sp.rollbackToSavepoint(SAVEPOINT).execute();
-          if (err instanceof AlreadyImported) {
-            emit(outcome(row, 'skipped'));
+  async function runRows(): Promise<void> {
+    const size = o.dryRun ? Math.max(pending.length, 1) : Math.max(1, o.chunkSize);
+    for (let start = 0; start < pending.length; start += size) {
+      const chunk = pending.slice(start, start + size);
+      const prepared: Prepared[] = [];
+      for (const row of chunk) {
+        prepared.push(await prepare(row));
+      }
+      // A dry run's outcomes are final row by row (all is rolled back anyway): shown as they come.
+      const results: RowOutcome[] = [];
+      const emit = (r: RowOutcome) => (o.dryRun ? (settle(r), o.onProgress?.({ ...progress })) : results.push(r));
+      const trx = await ctx.db.startTransaction().execute();
+      try {
+        for (const [i, row] of chunk.entries()) {
+          const p = prepared[i]!;
+          const fail = async (issues: RowIssue[]) => {
+            if (!o.dryRun) {
+              const error = JSON.stringify(issues);
+              await recordFailure(trx, { batchKey: batch, rowKey: row.key, rowNumber: row.rowNumber, createdBy: actor.userId, at: ctx.clock.now().toISOString(), error });
+            }
+            emit(outcome(row, 'failed', { errors: issues, arrivalDate: p.arrivalDate }));
+          };
+          if (p.input === null) {
+            await fail(p.issues);
             continue;
           }
-          const issues =
-            issuesOf(err, map) ??
-            (ctx.dialect.isUniqueViolation(err) ? [{ field: '', message: 'Xung đột khi ghi (một lượt nhập khác đang chạy?); chạy lại lệnh.' }] : null);
-          if (!issues) {
-            throw err;
+          const ready = { ...p, input: p.input };
+          const sp = await trx.savepoint(SAVEPOINT).execute();
+          try {
+            // Queries go through `trx` (same connection as `sp`): per-transaction caches keyed by it stay warm.
+            emit(await register(trx, row, ready));
+            await sp.releaseSavepoint(SAVEPOINT).execute();
+          } catch (err) {
+            await sp.rollbackToSavepoint(SAVEPOINT).execute();
+            if (err instanceof AlreadyImported) {
+              emit(outcome(row, 'skipped'));
+              continue;
+            }
+            const issues =
+              issuesOf(err, map) ??
+              (ctx.dialect.isUniqueViolation(err) ? [{ field: '', message: 'Xung đột khi ghi (một lượt nhập khác đang chạy?); chạy lại lệnh.' }] : null);
+            if (!issues) {
+              throw err;
+            }
+            await fail(issues);
           }
-          await fail(issues);
         }
+        await (o.dryRun ? trx.rollback() : trx.commit()).execute();
+      } catch (err) {
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => undefined);
+        throw err;
       }
-      await (o.dryRun ? trx.rollback() : trx.commit()).execute();
-    } catch (err) {
-      await trx
-        .rollback()
-        .execute()
-        .catch(() => undefined);
+      results.forEach(settle);
+      o.onProgress?.({ ...progress });
+    }
+  }
+
+  const file = path.basename(o.file);
+  const batchEvent = (action: string, details: Record<string, unknown>) =>
+    inTransaction(ctx, (trx) => recordAudit(audited(ctx, trx, by), { action, entityType: 'import_batch', entityId: batch, details: { file, batch, dryRun: o.dryRun, ...details } }));
+  await batchEvent('import.started', {
+    rows: rows.length,
+    alreadyDone: progress.skipped,
+    committeeId: committee.id,
+    numbering: o.numbering,
+    status: o.status ?? 'by-age',
+  });
+  let failure: unknown = null;
+  try {
+    await runRows();
+  } catch (err) {
+    failure = err;
+  }
+  const counts = { rows: progress.total, processed: progress.processed, done: progress.done, filed, skipped: progress.skipped, failed: progress.failed };
+  const error = failure === null ? {} : { error: failure instanceof Error ? failure.message.slice(0, 500) : String(failure) };
+  await batchEvent('import.finished', { ...counts, ...error }).catch((err: unknown) => {
+    if (failure === null) {
       throw err;
     }
-    results.forEach(settle);
-    o.onProgress?.({ ...progress });
+  });
+  if (failure !== null) {
+    throw failure;
   }
 
   return {
     ...progress,
     batch,
+    filed,
     dryRun: o.dryRun,
     encoding: grid.encoding,
     legacyEncoding: legacy,
@@ -333,17 +384,4 @@ export async function importIncoming(ctx: AppContext, o: ImportOptions): Promise
     notable,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
   };
-}
-
-const WARNINGS: Record<string, string> = {
-  'notation.unrecognised': 'Số, ký hiệu không theo mẫu của Đảng (12-CV/TU) hay của Nhà nước (45/QĐ-UBND).',
-};
-
-function warningOf(w: Warning, map: ColumnMap): RowIssue {
-  const field = labelOf(map, 'notation');
-  if (w.code === 'duplicate') {
-    const m = /arrival number (\d+) of (\S+) \(document (\d+)\)/.exec(w.message);
-    return { field, message: m ? `Có thể trùng: đã vào sổ số đến ${m[1]} ngày ${m[2]} (văn bản id ${m[3]}).` : 'Có thể trùng với văn bản đã vào sổ.' };
-  }
-  return { field, message: WARNINGS[w.code] ?? w.message };
 }
