@@ -23,8 +23,8 @@ import { clamp, none, type Context, type Field, type Layout } from './capture.mo
  * - strength: the exact printed pattern scores ~0.95; each OCR repair it needed (a digit read as a
  *   letter, "Sô" for "Số", tones restored from the vocabulary, a missing comma) takes 0.05–0.1 off; a
  *   fallback cue (a notation without "Số", a type read only from the notation's code) scores 0.5–0.7;
- * - quality: 1 for a text layer, 0.9 for OCR (`ocr: true`), less when the page's header words are
- *   mostly unknown to the vocabulary (noise);
+ * - quality: 1 for a text layer, 0.9 for OCR (`ocr: true`); names of bodies lose up to 0.2 more for
+ *   words the vocabulary (directory, header phrases) does not know — OCR noise or an unknown body;
  * - agreement: the notation's type code and the printed type name, or the notation's year and the date,
  *   confirming each other add up to 0.05; contradicting each other take 0.2 off the weaker one.
  * An absent urgency or secrecy mark reads as "normal" / "none" with the page's quality × 0.8.
@@ -53,7 +53,6 @@ export function readFirstPage(text: string, options: ReadOptions = {}): ParsedFi
     vocab,
     quality: options.ocr ? 0.9 : 1,
     layout: null,
-    headingLines: new Set(),
     numberLine: null,
     numberSegment: null,
     numberEnd: 0,
@@ -90,10 +89,8 @@ function readHeading(cx: Context): void {
     const folded = line.segments.map((s) => s.folded).join('   ');
     if (PARTY_HEADING.test(folded)) {
       cx.layout ??= 'party';
-      cx.headingLines.add(line.index);
     } else if (STATE_HEADING.test(folded) || STATE_MOTTO.test(folded)) {
       cx.layout ??= 'state';
-      cx.headingLines.add(line.index);
     }
   }
 }

@@ -110,6 +110,8 @@ const VV = /^V\s*(?:[^\s\p{L}\p{N}]{1,2}|[lIi1íìj4])?\s*[vVyYAwW4]?\s*[:.]?\s+
 const VE_VIEC = /^ve viec\s+/;
 const SEPARATOR = /^[-_=–—.·*\s]{3,}$/u;
 const isKinhGui = (s: Segment) => /^k[a-z]nh\s*g[a-z]i/.test(s.folded);
+/** "Hồng Lam, ngày 05 tháng …": a DOCX's cells come one after the other, the date line after the V/v. */
+const isDateLine = (s: Segment) => /,\s*ng[a-z]{1,2}[\s:.,]*[0-9oqdli|!]{1,2}[\s:.,]*th/.test(s.folded);
 
 export function readTypeAndSummary(
   cx: Context,
@@ -251,6 +253,7 @@ function continuation(
     if (
       !text ||
       isKinhGui(seg) ||
+      isDateLine(seg) ||
       isMark(seg.text) ||
       seg.col > Math.max(col + 20, cx.page.width * 0.45) ||
       text.length > 60 ||
@@ -278,7 +281,7 @@ function titledSummary(cx: Context, start: number): { text: string; last: number
       }
       continue;
     }
-    if (SEPARATOR.test(text) || isKinhGui(line.segments[0]!)) {
+    if (SEPARATOR.test(text) || isKinhGui(line.segments[0]!) || isDateLine(line.segments[0]!)) {
       break;
     }
     // Under the name the trích yếu wraps mid-sentence (next line in lower case); the body starts with

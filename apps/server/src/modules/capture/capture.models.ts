@@ -15,8 +15,7 @@ export interface Context {
   vocab: Vocabulary;
   quality: number;
   layout: Layout | null;
-  /** Line of the national heading's first line, of the number, of the date line. */
-  headingLines: Set<number>;
+  /** Line of the number and of the date line. */
   numberLine: number | null;
   numberSegment: Segment | null;
   /** Where the notation ends in that segment (what follows may be the date line, joined by OCR). */

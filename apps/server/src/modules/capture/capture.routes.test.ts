@@ -9,6 +9,8 @@ import { verifyAuditChain } from '../../platform/audit/audit.ts';
 import { multipartFile, samples, zip } from '../../platform/files/files.fixtures.ts';
 import { fileStoreOf } from '../../platform/files/files.store.ts';
 import { buildApp } from '../../platform/http/app.ts';
+import { renderDocx } from '../outgoing/layout/layout.docx.ts';
+import { congVan } from '../outgoing/layout/layout.fixtures.ts';
 import { seedDemo } from '../seed/seed.ts';
 import type { CaptureTruth } from './capture.scoring.ts';
 
@@ -181,6 +183,26 @@ describe('reading the first page of an uploaded letter', () => {
     expect(r.json().method).toBe('ocr');
     expect(r.json().fields.notation.value).toBe(scanCase.truth.notation);
   }, 120_000);
+
+  it('a Word file (DOCX) is read from its text: header cells one after the other still give each field', async () => {
+    const bytes = await renderDocx(congVan());
+    const r = await send(clerk, 'cong-van.docx', bytes);
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.method).toBe('docx');
+    expect(
+      Object.fromEntries(Object.entries(body.fields).map(([k, f]) => [k, (f as { value: unknown }).value])),
+    ).toMatchObject({
+      superiorBody: 'ĐẢNG BỘ TỈNH HỒNG LAM',
+      issuerName: 'TỈNH ỦY',
+      notation: '07-CV/TU',
+      documentDate: '2026-02-05',
+      place: 'Hồng Lam',
+      documentTypeName: 'Công văn',
+      summary: 'chuẩn bị tổng kết công tác văn thư, lưu trữ năm 2025',
+      signer: 'Trần Văn Đức',
+    });
+  });
 
   it('without the OCR tools a scan is still stored and answered 200, with a warning naming the missing tool', async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'vp-no-tools-'));
