@@ -145,6 +145,28 @@ describe('reading a first page', () => {
     expect(values(central.replace('BTCIW', 'BTCTU'), true).notation).toBe('18-BC/BTCTU');
   });
 
+  it('reads "Đ" OCR took for its look-alike "Ð" (or read twice), "§" for "S", and keeps marks out of the issuer', () => {
+    const text = [
+      'HỘI ĐỒNG NHÂN DÂN TỈNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'HÔNG LAM Độc lập - Tự do - Hạnh phúc',
+      'Số: 09/QĐÐ-HÐĐND',
+      'TUYỆT MẬT',
+      'HỎA TỐC',
+      'Hồng Lam, ngày 19 tháng 12 năm 2024',
+    ].join('\n');
+    expect(values(text, true)).toMatchObject({
+      issuerName: 'HỘI ĐỒNG NHÂN DÂN TỈNH HỒNG LAM',
+      notation: '09/QĐ-HĐND',
+      secrecy: 'top_secret',
+      urgency: 'flash',
+      documentDate: '2024-12-19',
+    });
+    expect(values('x\n_§6:58/SNV-VP ˆ Hồng Lam, ngày 17 tháng 3 năm 2026', true)).toMatchObject({
+      notation: '58/SNV-VP',
+      place: 'Hồng Lam',
+    });
+  });
+
   it('finds no number in a draft and no signer when the signature is on the next page', () => {
     const draft = PARTY_LETTER.replace('Số 07-CV/TU', 'Số      -CV/TU').replace(
       'ngày 05 tháng 02 năm 2026',

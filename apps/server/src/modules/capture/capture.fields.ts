@@ -98,7 +98,7 @@ function readHeading(cx: Context): void {
 // --- number and notation ---------------------------------------------------------------------------
 
 /** "Số", "Số:", and OCR's "Sô", "S6", "So." at the start of a segment (or after a stray mark). */
-const NUMBER_PREFIX = /(?<=^|[^a-z0-9])s[a-z0-9]?\s*[:;.,]?\s*/g;
+const NUMBER_PREFIX = /(?<=^|[^a-z0-9])[s§$][a-z0-9]?\s*[:;.,]?\s*/g;
 const NUMBER_HEAD = /^([0-9OoQDlI|i!SsBZ]{1,6})([-/].*)$/;
 
 interface NotationRead {
@@ -289,6 +289,11 @@ function repairCode(vocab: Vocabulary, code: string): string {
   if (trimmed && trimmed !== code && vocab.codes.has(codeKey(trimmed))) {
     return repairCode(vocab, trimmed);
   }
+  // A letter read twice ("QĐĐ", "HĐĐĐND": OCR sees "Đ" and its look-alike both).
+  const single = code.replace(/(\p{L})\1+/gu, '$1');
+  if (single !== code && vocab.codes.has(codeKey(single))) {
+    return repairCode(vocab, single);
+  }
   const key = codeKey(code);
   if (key.length < 3) {
     return code;
@@ -410,7 +415,7 @@ function placeBefore(cx: Context, seg: Segment, at: number): { place: string; pl
     seg.text
       .slice(start, at)
       .replace(/[,.;:\s]+$/, '')
-      .replace(/^[^\p{L}]+/u, ''),
+      .replace(/^[^\p{Lu}\p{Ll}]+/u, ''),
   );
   if (!raw || raw.length > 40 || /\d/.test(raw)) {
     return { place: '', placeStrength: 0 };

@@ -28,7 +28,8 @@ function headerCapsLines(cx: Context): Segment[] {
         bare(text).replace(/ /g, '').length >= 2 &&
         !/\d/.test(text) &&
         !numberLike &&
-        !isTitle
+        !isTitle &&
+        !isMark(text)
       ) {
         out.push({ ...seg, text });
       }

@@ -66,6 +66,9 @@ export function toPage(text: string): Page {
     .replace(/\f/g, '\n')
     .replace(/\t/g, '    ')
     .replace(DASHES, '-')
+    // OCR reads "Đ" as the look-alike Icelandic eth (U+00D0 "Ð"), which Vietnamese never uses.
+    .replace(/Ð/g, 'Đ')
+    .replace(/ð/g, 'đ')
     .replace(/[\u00a0\u2000-\u200b]/g, ' ')
     .split('\n');
   const lines = rawLines.map((raw, index) => ({
