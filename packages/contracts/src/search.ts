@@ -153,9 +153,15 @@ export const capturedFields = z.object({
 });
 export type CapturedFields = z.infer<typeof capturedFields>;
 
-/** `POST /api/capture/extract` (multipart `file`): the file is stored, its first page read. */
+/**
+ * `POST /api/capture/extract` (multipart `file`): its first page read. On the isolated LAN the file is also
+ * stored (encrypted) for the registration to attach; on a networked profile nothing is stored (`file: null`):
+ * the clerk confirms the secrecy first and the web uploads the file with the registration only when the
+ * document is not secret (spec §3: no secret content on a networked installation, and a mark the reading
+ * missed must not leave a stored scan behind).
+ */
 export const captureResult = z.object({
-  file: z.object({ id: dbId, originalName: z.string(), contentType: z.string(), size: z.number().int() }),
+  file: z.object({ id: dbId, originalName: z.string(), contentType: z.string(), size: z.number().int() }).nullable(),
   method: z.enum(EXTRACTION_METHODS),
   /** The first page's text as read (after legacy-encoding conversion and NFC). */
   text: z.string(),

@@ -107,19 +107,17 @@ describe('reading the first page of an uploaded letter', () => {
   });
   afterAll(async () => t.cleanup());
 
-  it('a clerk uploads a clean PDF: the file is stored and every field of its header is proposed, issuer and type matched in the directory', async () => {
+  it('a clerk uploads a clean PDF: every field of its header is proposed, issuer and type matched in the directory; nothing is stored on a networked profile', async () => {
     const bytes = fixture(cleanCase.pdf!);
+    const filesBefore = await countFiles();
     const r = await send(clerk, 'Công văn đến.pdf', bytes);
     expect(r.statusCode).toBe(200);
     const body = r.json();
     const truth = cleanCase.truth;
     expect(body.method).toBe('text-layer');
     expect(body.warnings).toEqual([]);
-    expect(body.file).toMatchObject({
-      originalName: 'Công văn đến.pdf',
-      contentType: 'application/pdf',
-      size: bytes.length,
-    });
+    expect(body.file).toBeNull();
+    expect(await countFiles()).toBe(filesBefore);
     expect(body.fields.notation).toMatchObject({
       value: truth.notation,
       source: expect.stringContaining(truth.notation),
@@ -134,14 +132,13 @@ describe('reading the first page of an uploaded letter', () => {
     expect(body.fields.documentTypeId.value).toBe(await typeId(truth.documentTypeName, 'party'));
     expect(body.fields.notation.confidence).toBeGreaterThan(0.9);
     expect(body.text).toContain(truth.notation);
-    // The stored file is the clerk's: she downloads the same bytes.
-    const d = await clerk.get(`/api/files/${body.file.id}`);
-    expect(d.statusCode).toBe(200);
-    expect(d.rawPayload.equals(bytes)).toBe(true);
   });
 
   it('the upload and the reading are in the audit trail, without the values read', async () => {
+    const admin = await t.login('admin');
+    expect((await admin.patch('/api/settings', { deploymentProfile: 'isolated-lan' })).statusCode).toBe(200);
     const r = await send(clerk, 'cong-van.pdf', fixture(cleanCase.pdf!));
+    expect((await admin.patch('/api/settings', { deploymentProfile: 'party-wan' })).statusCode).toBe(200);
     const id = String(r.json().file.id);
     const events = await t.ctx.db
       .selectFrom('audit_events')
@@ -165,7 +162,7 @@ describe('reading the first page of an uploaded letter', () => {
     expect(r.statusCode).toBe(200);
     const body = r.json();
     expect(body.method).toBe('ocr');
-    expect(body.file.contentType).toBe('image/jpeg');
+    expect(body.file).toBeNull();
     expect(body.fields.notation.value).toBe(scanCase.truth.notation);
     expect(body.fields.number.value).toBe(scanCase.truth.number);
     expect(body.fields.documentDate.value).toBe(scanCase.truth.documentDate);
@@ -204,7 +201,7 @@ describe('reading the first page of an uploaded letter', () => {
     });
   });
 
-  it('without the OCR tools a scan is still stored and answered 200, with a warning naming the missing tool', async () => {
+  it('without the OCR tools a scan is still answered 200, with a warning naming the missing tool', async () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'vp-no-tools-'));
     const saved = process.env.PATH;
     process.env.PATH = empty;
@@ -216,7 +213,7 @@ describe('reading the first page of an uploaded letter', () => {
       expect(body.warnings.map((w: { code: string }) => w.code)).toContain('tool_missing');
       expect(body.warnings.map((w: { message: string }) => w.message).join(' ')).toContain('tesseract');
       expect(body.fields.notation).toEqual({ value: null, confidence: 0, source: null });
-      expect(Number.isInteger(body.file.id)).toBe(true);
+      expect(body.file).toBeNull();
     } finally {
       process.env.PATH = saved;
       fs.rmSync(empty, { recursive: true, force: true });

@@ -33,9 +33,11 @@ const SECRET_CONFIDENCE = 0.5;
 
 /**
  * `POST /api/capture/extract` (issue 7 §3): reads the first page of an uploaded letter and proposes the
- * incoming registration's fields, each with a confidence; the file is stored as `POST /api/files`
- * stores it (staged before the transaction, encrypted on the isolated LAN; the row and the audit event
- * in one transaction), so the registration can attach it.
+ * incoming registration's fields, each with a confidence. On the isolated LAN the file is stored as
+ * `POST /api/files` stores it (staged before the transaction, encrypted; the row and the audit event in one
+ * transaction), so the registration can attach it. On a networked profile nothing is stored: a secrecy
+ * mark the reading missed (a stamp OCR cannot read, tools missing) must not leave a secret scan on the
+ * server; the web uploads the file with the registration once the clerk has confirmed it is not secret.
  */
 export async function captureFirstPage(
   ctx: Ctx,
@@ -70,19 +72,18 @@ export async function captureFirstPage(
   ) {
     throw E.secretNotStored(secrecy.value, fields);
   }
-  const staged = await store.stage({
-    bytes: input.bytes,
-    name: input.name,
-    encrypt: encryptsUploads(deploymentProfile),
-  });
+  const stores = !isNetworked(deploymentProfile);
+  const staged = stores
+    ? await store.stage({ bytes: input.bytes, name: input.name, encrypt: encryptsUploads(deploymentProfile) })
+    : null;
   const file = await inTransaction(ctx, async (trx) => {
-    const record = await store.register({ staged, createdBy: by.actor.userId, trx, audit: by.audit });
+    const record = staged ? await store.register({ staged, createdBy: by.actor.userId, trx, audit: by.audit }) : null;
     await recordAudit(
       { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: by.audit },
       {
         action: 'capture.extracted',
-        entityType: 'file',
-        entityId: record.id,
+        entityType: record ? 'file' : 'capture',
+        entityId: record?.id ?? null,
         // What was read, not the values: the trích yếu of a secret document stays out of the trail.
         details: {
           method: read.method,
@@ -97,7 +98,7 @@ export async function captureFirstPage(
     return record;
   });
   return {
-    file: { id: file.id, originalName: file.originalName, contentType: file.contentType, size: file.size },
+    file: file ? { id: file.id, originalName: file.originalName, contentType: file.contentType, size: file.size } : null,
     method: read.method,
     text: read.pageTexts[0] ?? read.text,
     legacyEncoding: read.legacyEncoding,

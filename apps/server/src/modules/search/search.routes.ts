@@ -7,8 +7,7 @@ import { auditContextOf, doc, requireActor, requirePermission, type App } from '
 import { canReadFileText, fileTextOf, searchStatusOf } from './search.usecases.ts';
 import { search } from './search.query.ts';
 import { rebuildSearchIndex } from './search.rebuild.ts';
-import { scopeCommitteeIds } from '../org/org.scope.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { requireInstallationScope } from '../audit/audit.policies.ts';
 
 /** `GET /api/search`, the extraction status of a file, and the index's administration (issue 7). */
 export function searchRoutes(app: App, ctx: AppContext): void {
@@ -69,10 +68,7 @@ export function searchRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       // Installation-wide counts (secret records included): for the installation's administrators only.
-      const actor = requirePermission(req, 'settings.manage');
-      if ((await scopeCommitteeIds(ctx.db, actor)) !== null) {
-        throw forbidden('search.status_scope', 'Only an administrator of the whole installation sees the index status');
-      }
+      await requireInstallationScope(ctx.db, requirePermission(req, 'settings.manage'));
       return searchStatusOf(ctx);
     },
   );

@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { ApiError, getCsrfToken } from '../../../lib/api';
 
 /**
- * POST /api/capture/extract (multipart field `file`): the server stores the scan and reads its first page
- * (text layer, or OCR). Like the upload of attachments, this one call uses fetch directly — with the CSRF
+ * POST /api/capture/extract (multipart field `file`): the server reads the scan's first page (text layer,
+ * or OCR); it stores the file on the isolated LAN only (`file`, else null). Like the upload of attachments, this one call uses fetch directly — with the CSRF
  * header and the file name in NFC.
  */
 export async function captureExtract(file: File, signal?: AbortSignal): Promise<CaptureResult> {
@@ -29,7 +29,7 @@ export async function captureExtract(file: File, signal?: AbortSignal): Promise<
   }
   const data = (await response.json().catch(() => null)) as
     (Partial<CaptureResult> & { error?: { code?: string; message?: string; details?: unknown } }) | null;
-  if (!response.ok || !data?.file || !data.fields) {
+  if (!response.ok || !data?.fields) {
     const err = data?.error;
     throw new ApiError(
       response.status,

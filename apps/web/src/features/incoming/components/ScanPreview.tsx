@@ -6,11 +6,19 @@ import {
   ZoomOutOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Collapse, Descriptions, Empty, Flex, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanReading } from '../utils/captured-values';
 
-type StoredFile = NonNullable<ScanReading['file']>;
+/** The page to show: stored on the server (isolated LAN), or the clerk's own file, shown from the browser. */
+interface ShownFile {
+  originalName: string;
+  contentType: string;
+  /** For an <img> or a download. */
+  url: string;
+  /** For the PDF frame: only a stored file (the policy does not let a page frame blob: URLs). */
+  frameUrl: string | null;
+}
 
 /** The stored scan: inline for the page beside the form, or as a download. */
 export const storedFileUrl = (id: number, inline: boolean) =>
@@ -45,14 +53,14 @@ function useFramable(url: string, enabled: boolean): boolean | null {
 }
 
 /** The stored scan: a PDF in the browser's viewer, an image with zoom, else a download. */
-function ScanPage({ file, onNoPage }: { file: StoredFile; onNoPage: (noPage: boolean) => void }) {
+function ScanPage({ file, onNoPage }: { file: ShownFile; onNoPage: (noPage: boolean) => void }) {
   const { t } = useTranslation();
   const [broken, setBroken] = useState(false);
   const [zoom, setZoom] = useState(1);
   const isPdf = file.contentType === 'application/pdf';
   const isImage = SHOWABLE_IMAGES.has(file.contentType);
-  const framable = useFramable(storedFileUrl(file.id, true), isPdf);
-  const noPage = broken || (!isPdf && !isImage) || framable === false;
+  const framable = useFramable(file.frameUrl ?? '', isPdf && file.frameUrl !== null);
+  const noPage = broken || (!isPdf && !isImage) || (isPdf && file.frameUrl === null) || framable === false;
   useEffect(() => onNoPage(noPage), [noPage, onNoPage]);
 
   const page = noPage ? (
@@ -61,7 +69,7 @@ function ScanPage({ file, onNoPage }: { file: StoredFile; onNoPage: (noPage: boo
       description={t('incoming.scan.previewUnavailable')}
       className="vp-scan-preview vp-scan-preview-empty"
     >
-      <Button icon={<DownloadOutlined />} href={storedFileUrl(file.id, false)}>
+      <Button icon={<DownloadOutlined />} href={file.url} download={file.originalName}>
         {t('incoming.scan.download')}
       </Button>
     </Empty>
@@ -69,7 +77,7 @@ function ScanPage({ file, onNoPage }: { file: StoredFile; onNoPage: (noPage: boo
     // A scan read at arm's length: zoom in within the frame (scrolls), back to the whole page.
     <div className="vp-scan-preview vp-scan-preview-frame">
       <img
-        src={storedFileUrl(file.id, false)}
+        src={file.url}
         alt={t('incoming.scan.previewOf', { name: file.originalName })}
         className="vp-scan-preview-image"
         style={{ width: `${zoom * 100}%` }}
@@ -81,7 +89,7 @@ function ScanPage({ file, onNoPage }: { file: StoredFile; onNoPage: (noPage: boo
     <div className="vp-scan-preview" />
   ) : (
     <iframe
-      src={storedFileUrl(file.id, true)}
+      src={file.frameUrl ?? undefined}
       title={t('incoming.scan.previewOf', { name: file.originalName })}
       className="vp-scan-preview"
       data-testid="scan-preview"
@@ -129,8 +137,25 @@ function ScanPage({ file, onNoPage }: { file: StoredFile; onNoPage: (noPage: boo
  */
 export function ScanPreview({ capture }: { capture: ScanReading }) {
   const { t } = useTranslation();
-  const { file, fields } = capture;
+  const { file, fields, localFile } = capture;
   const [noPage, setNoPage] = useState(false);
+  const blobUrl = useMemo(() => (localFile ? URL.createObjectURL(localFile) : null), [localFile]);
+  useEffect(() => () => (blobUrl ? URL.revokeObjectURL(blobUrl) : undefined), [blobUrl]);
+  const shown: ShownFile | null = file
+    ? {
+        originalName: file.originalName,
+        contentType: file.contentType,
+        url: storedFileUrl(file.id, false),
+        frameUrl: storedFileUrl(file.id, true),
+      }
+    : localFile && blobUrl
+      ? {
+          originalName: localFile.name.normalize('NFC'),
+          contentType: localFile.type,
+          url: blobUrl,
+          frameUrl: null,
+        }
+      : null;
 
   const extra = [
     fields.superiorBody.value
@@ -139,7 +164,7 @@ export function ScanPreview({ capture }: { capture: ScanReading }) {
     fields.place.value
       ? { key: 'place', label: t('incoming.scan.place'), children: fields.place.value }
       : null,
-    file
+    shown
       ? {
           key: 'method',
           label: t('incoming.scan.method'),
@@ -157,8 +182,8 @@ export function ScanPreview({ capture }: { capture: ScanReading }) {
 
   return (
     <div className="vp-scan-side">
-      {file ? (
-        <ScanPage file={file} onNoPage={setNoPage} />
+      {shown ? (
+        <ScanPage file={shown} onNoPage={setNoPage} />
       ) : (
         <Alert
           type="warning"

@@ -15,6 +15,7 @@ import { translateOr } from '../../../lib/i18n';
 import { useDocumentTypes } from '../../document-types/api/get-document-types';
 import { useCaptureExtract } from '../api/capture-extract';
 import { useCreateIncoming } from '../api/create-incoming';
+import { uploadFile } from '../api/upload-file';
 import { useFormDefaults } from '../api/get-form-defaults';
 import { attachmentsBusy } from '../components/AttachmentsInput';
 import { ScanPreview } from '../components/ScanPreview';
@@ -29,7 +30,8 @@ import '../scan.css';
 const ISSUER_ALIASES = { issuerName: 'issuer', issuerId: 'issuer' };
 
 /**
- * Vào sổ từ bản quét: the clerk uploads a scanned letter; the server stores it and reads the first page;
+ * Vào sổ từ bản quét: the clerk chooses a scanned letter; the server reads the first page (and stores the
+ * file on the isolated LAN only; elsewhere it is uploaded with the registration when not secret);
  * the page is shown beside the registration form pre-filled from it; she checks, corrects and registers,
  * the scan attached as the main file; then the document's page opens.
  */
@@ -60,7 +62,7 @@ export function IncomingScanRoute() {
   const read = (file: File) => {
     setFileName(file.name.normalize('NFC'));
     extract.mutate(file, {
-      onSuccess: (result) => setCapture({ ...result, notStored: null }),
+      onSuccess: (result) => setCapture({ ...result, notStored: null, localFile: file }),
       onError: (e) => {
         // A page marked secret on a networked profile: not stored, but its fields still pre-fill a stub.
         const details = isApiError(e)
@@ -95,7 +97,16 @@ export function IncomingScanRoute() {
     }
     const topSecretStub = stub && values.secrecy === 'top_secret';
     try {
-      const doc = await create.mutateAsync(formValuesToInput(values, { stub, topSecretStub }));
+      const input = formValuesToInput(values, { stub, topSecretStub });
+      // Not stored by the reading (networked profile): uploaded now, once the clerk has said it is not secret.
+      if (!capture?.file && capture?.localFile && !stub && !isSecret(values.secrecy)) {
+        const uploaded = await uploadFile(capture.localFile);
+        input.attachments = [
+          { fileId: uploaded.id, main: true },
+          ...input.attachments.map((a) => ({ ...a, main: false })),
+        ];
+      }
+      const doc = await create.mutateAsync(input);
       void message.success(t('incoming.form.savedToast', { number: doc.arrivalNumber }));
       for (const w of doc.warnings ?? []) {
         void message.warning(translateOr(`incoming.warnings.${w.code.replace(/\./g, '_')}`, w.message));
@@ -219,6 +230,15 @@ export function IncomingScanRoute() {
                 clearance={me?.clearance}
                 stub={stub}
               />
+              {!capture.file && capture.localFile && !stub && !isSecret(secrecy) ? (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  message={t('incoming.scan.attachOnSave', { name: capture.localFile.name.normalize('NFC') })}
+                  data-testid="scan-attach-note"
+                />
+              ) : null}
               <Flex className="vp-sticky-actions" gap={12} align="center" wrap>
                 <Button
                   type="primary"

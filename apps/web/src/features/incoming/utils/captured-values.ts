@@ -12,6 +12,11 @@ export type ScanReading = Omit<CaptureResult, 'file'> & {
   file: CaptureResult['file'] | null;
   /** The secrecy mark that kept the scan out of storage. */
   notStored: string | null;
+  /**
+   * The file as the clerk chose it. On a networked profile the server reads it without storing it; it is
+   * shown from the browser and uploaded with the registration only if the document is not secret.
+   */
+  localFile: File | null;
 };
 
 /** The reading of a secret first page that the server refused to store: fields only. */
@@ -23,6 +28,7 @@ export const secretReading = (fields: CapturedFields, secrecy: string): ScanRead
   fields,
   warnings: [],
   notStored: secrecy,
+  localFile: null,
 });
 
 /** Below this confidence a pre-filled value is marked for the clerk to check (spec: she confirms or corrects). */
@@ -87,7 +93,7 @@ export function documentTypeOf(
 }
 
 /** The scan as the form's main attachment: already stored, so already "done". */
-export const scanAttachment = (file: CaptureResult['file']): AttachmentItem => ({
+export const scanAttachment = (file: NonNullable<CaptureResult['file']>): AttachmentItem => ({
   uid: `scan-${file.id}`,
   name: file.originalName,
   size: file.size,
