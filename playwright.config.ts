@@ -11,6 +11,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
   timeout: 60_000,
+  // A 2-core CI machine also runs PostgreSQL and the OCR of earlier tests: answers may take more than 5 s.
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],

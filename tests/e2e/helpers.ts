@@ -36,9 +36,19 @@ export async function logout(page: Page): Promise<void> {
 
 /** Picks an option in an antd Select identified by its test id. */
 export async function pick(page: Page, testId: string, optionText: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText })
-    .first()
-    .click();
+  const select = page.getByTestId(testId);
+  // On a loaded CI machine the options can re-render (their list arrives) between finding the option and
+  // the click, and the click is lost: check the choice took, and choose again if not (never toggling off).
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    if (attempt > 0 && (await select.filter({ hasText: optionText }).count()) > 0) {
+      return;
+    }
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText })
+      .first()
+      .click();
+    await page.waitForTimeout(200);
+  }
+  await expect(select).toContainText(optionText);
 }
