@@ -4,9 +4,11 @@
 // with its SQL, parameters and time), and an Actor built the way the session hook builds it.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ROOT, round } from './lib.mjs';
+import { ROOT, requireFromRoot, round } from './lib.mjs';
 
 const SRC = path.join(ROOT, 'apps/server/src');
+/** Kysely's `sql` tag (the same package the app uses). */
+export const { sql } = requireFromRoot('kysely');
 let loaded = null;
 
 export async function searchModules() {

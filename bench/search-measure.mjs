@@ -30,6 +30,7 @@ import {
   log,
   login,
   machineInfo,
+  median,
   parseArgs,
   percentile,
   printJson,
@@ -385,14 +386,23 @@ export function summarise(httpRows, inproc, engines, users) {
         const ip = inproc.filter((r) => r.cls === cls && r.user === user && r.engine === engine);
         const directP95 = ip.map((r) => r.direct?.p95).filter((x) => x !== undefined);
         const inprocP95 = ip.map((r) => r.inProcess?.p95).filter((x) => x !== undefined);
+        // per case: its HTTP p95 ÷ the p95 of its walk statement run alone on the engine (floor 0.1 ms)
+        const ratios = h
+          .map((r) => {
+            const d = ip.find((x) => x.name === r.name)?.direct;
+            const hp = r.engines[engine]?.http?.p95;
+            return d && hp ? hp / Math.max(0.1, d.p95) : null;
+          })
+          .filter((x) => x !== null);
         const s = stats(samples);
         row.engines[engine] = {
           http: s,
           worst: worst ? { name: worst[0], p95: worst[1] } : null,
           inProcessP95: inprocP95.length ? Math.max(...inprocP95) : null,
           directWalkP95: directP95.length ? Math.max(...directP95) : null,
-          // the class's HTTP p95 over its slowest case's walk p95 (the walk that dominates the class)
-          ratio: s && directP95.length ? round(s.p95 / Math.max(0.05, Math.max(...directP95)), 1) : null,
+          // the median over the class's cases of (HTTP p95 ÷ walk-alone p95), and the range
+          ratio: ratios.length ? round(median(ratios), 1) : null,
+          ratioRange: ratios.length ? [round(Math.min(...ratios), 1), round(Math.max(...ratios), 1)] : null,
         };
       }
       out.push(row);
