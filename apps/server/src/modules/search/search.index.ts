@@ -72,8 +72,11 @@ async function removeEntry(trx: AnyDb, d: Dialect, kind: string, refId: number):
 
 /** Inserts the entries of `docs` (none may exist yet), a few hundred rows per statement. */
 async function writeEntries(trx: AnyDb, d: Dialect, source: SearchSource, docs: IndexDoc[], texts: Map<number, string>, now: string) {
-  for (let i = 0; i < docs.length; i += 200) {
-    const rows = docs.slice(i, i + 200).map((doc) => ({
+  // In entry-id order: FTS5 starts a new segment whenever a rowid goes back, and a batch in arrival order
+  // goes back all the time (dates lag arrivals) — 429 vs 4,736 records/s at 1M (docs/benchmarks.md, Search).
+  const ordered = [...docs].sort((a, b) => entryId(source.code, a.refId, a.date) - entryId(source.code, b.refId, b.date));
+  for (let i = 0; i < ordered.length; i += 200) {
+    const rows = ordered.slice(i, i + 200).map((doc) => ({
       id: entryId(source.code, doc.refId, doc.date),
       doc,
       tokens: indexTokens(...doc.fields, doc.body, ...(doc.secret ? [] : doc.fileIds.map((f) => texts.get(f) ?? '')))

@@ -5,7 +5,7 @@ import { rarestToken, tokenFrequencies } from '../../platform/db/token-stats.ts'
 import { looksLikeNotation, notationKey, queryTokens } from '../../platform/text/tokens.ts';
 import type { Actor } from '../auth/auth.models.ts';
 import { firstIdOfDay } from './search.index.ts';
-import { queryForms, scoreFields, snippetOf, type QueryForms } from './search.rank.ts';
+import { holdsQuery, queryForms, scoreFields, snippetOf, type QueryForms } from './search.rank.ts';
 import { searchSources } from './search.registry.ts';
 import type { Described, EntryPredicate, SearchSource } from './search.sources.ts';
 
@@ -109,7 +109,8 @@ async function presentPage(ctx: AppContext, page: Row[], forms: QueryForms, mode
   const needBody = new Map<string, number[]>();
   const fromTitle = new Map<Row, ReturnType<typeof snippetOf>>();
   for (const r of page) {
-    const s = mode === 'text' ? snippetOf(r.title, forms) : null;
+    // From the title only when it holds the query (one shared syllable is not a match: "Mát" vs "bí mật").
+    const s = mode === 'text' && holdsQuery(r.title, forms) ? snippetOf(r.title, forms) : null;
     fromTitle.set(r, s);
     // A secret record's snippet is its title only: reading its body or files is audited on its page.
     if (mode === 'text' && !s && r.secrecy === 'none') {
@@ -194,7 +195,7 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
       return [];
     }
     const score =
-      mode === 'text'
+      mode === 'text' && query.sort === 'relevance'
         ? scoreFields(x.title, [x.notation, x.issuerName], forms)
         : mode === 'notation' && x.notation && notationKey(x.notation) === notationWanted
           ? 10

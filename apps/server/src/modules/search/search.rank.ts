@@ -14,22 +14,36 @@ const exactForm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g
  * is the same offset in the original — the highlights can then be cut from the original text. A unit
  * whose folding is not one unit long (rare outside Vietnamese) is kept lower-cased as it is.
  */
+const foldedUnits = new Map<string, string>();
+
+/** One unit folded; memoised (a few hundred distinct letters), since re-ranking folds every character it reads. */
+function foldUnit(ch: string): string {
+  let f = foldedUnits.get(ch);
+  if (f === undefined) {
+    const x = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    f = x.length === 1 ? x : ch;
+    if (foldedUnits.size < 10_000) {
+      foldedUnits.set(ch, f);
+    }
+  }
+  return f;
+}
+
 export function foldAligned(s: string): string {
   let out = '';
   for (const ch of s.normalize('NFC')) {
-    if (ch.length !== 1) {
-      out += ch;
-      continue;
-    }
-    const f = ch
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/đ/g, 'd')
-      .replace(/Đ/g, 'D')
-      .toLowerCase();
-    out += f.length === 1 ? f : ch;
+    out += ch.length === 1 ? foldUnit(ch) : ch;
   }
   return out;
+}
+
+/** Whether `text` holds the query: the whole phrase, or every syllable as a word of its own. */
+export function holdsQuery(text: string, q: QueryForms): boolean {
+  if (q.syllables.length === 0) {
+    return false;
+  }
+  const words = wordsOnly(foldAligned(text)).text;
+  return occurrences(words, q.folded).length > 0 || q.syllables.every((s) => occurrences(words, s).length > 0);
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
