@@ -10,3 +10,4 @@ export * from './notifications.ts';
 export * from './outgoing.ts';
 export * from './signatures.ts';
 export * from './search.ts';
+export * from './tasks.ts';

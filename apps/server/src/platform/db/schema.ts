@@ -16,10 +16,12 @@ import type {
 
 import type { FileTextsTable, SearchEntriesTable } from './schema.search.ts';
 import type { ImportRowsTable } from './schema.import.ts';
+import type { TaskBodiesTable, TaskEventsTable, TaskExtensionsTable, TaskProgressFilesTable, TaskProgressTable, TaskRemindersTable, TasksTable, TaskStatusLabelsTable } from './schema.tasks.ts';
 
 export type * from './schema.outgoing.ts';
 export type * from './schema.search.ts';
 export type * from './schema.import.ts';
+export type * from './schema.tasks.ts';
 
 /**
  * Table types (what the database stores). Domain types live in the modules; repositories map between them:
@@ -380,4 +382,12 @@ export interface Database {
   search_entries: SearchEntriesTable;
   file_texts: FileTextsTable;
   import_rows: ImportRowsTable;
+  tasks: TasksTable;
+  task_bodies: TaskBodiesTable;
+  task_progress: TaskProgressTable;
+  task_progress_files: TaskProgressFilesTable;
+  task_extensions: TaskExtensionsTable;
+  task_events: TaskEventsTable;
+  task_reminders: TaskRemindersTable;
+  task_status_labels: TaskStatusLabelsTable;
 }
