@@ -10,11 +10,21 @@ import { searchSources } from './search.registry.ts';
 import type { Described, EntryPredicate, SearchSource } from './search.sources.ts';
 
 /**
- * Matches are counted up to here ("1 000+" beyond), facets are counted over them and relevance re-ranks
- * them (docs search-at-scale: exact counts and engine-side ranking over a common word cost 0.25–2.4 s at
- * a million documents; the newest thousand visible matches cost milliseconds).
+ * Matches are counted up to here at most ("1 000+" beyond), facets are counted over them and relevance
+ * re-ranks them (docs search-at-scale: exact counts and engine-side ranking over a common word cost
+ * 0.25–2.4 s at a million documents; the newest thousand visible matches cost milliseconds).
  */
 export const SEARCH_CAP = 1_000;
+
+/**
+ * How far a search walks (docs/benchmarks.md, Search): always the first `first` visible matches (or the
+ * requested page, if further), then on in growing chunks while the walk has taken less than `budgetMs` —
+ * so a common word under a wide viewer counts to SEARCH_CAP, and a walk that finds few visible matches
+ * per entry read (a narrow viewer, a filter that keeps few) stops early and says so: `cap` is then what
+ * was counted, `totalCapped` true ("more than {cap}"). Counts and facets always cover the same matches.
+ * Mutable for tests only.
+ */
+export const walkTuning = { first: 200, budgetMs: 20 };
 
 interface Candidate {
   entryId: number;
@@ -26,17 +36,20 @@ type Mode = SearchResult['mode'];
 
 const SECRECY_LABELS: Record<string, string> = { none: 'Thường', confidential: 'Mật', secret: 'Tối mật', top_secret: 'Tuyệt mật' };
 
-/** Walks the index in date order under the callers' visibility, and stops after `limit` rows. */
-async function walk(
-  ctx: AppContext,
-  mode: Mode,
-  q: string,
-  preds: EntryPredicate[],
-  dir: 'asc' | 'desc',
-  year: number | undefined,
-  limit: number,
-): Promise<Candidate[]> {
+interface WalkSpec {
+  mode: Mode;
+  q: string;
+  dir: 'asc' | 'desc';
+  year: number | undefined;
+}
+
+/**
+ * One statement of the walk: the index in date order under the callers' visibility, from after `cursor`
+ * (an entry id, exclusive), at most `limit` rows. `preds` are the kinds' predicates, OR-ed.
+ */
+async function walkStep(ctx: AppContext, spec: WalkSpec, preds: EntryPredicate[], cursor: number | null, limit: number): Promise<Candidate[]> {
   const { db, dialect: d } = ctx;
+  const { mode, q, dir, year } = spec;
   const tokens = mode === 'text' ? queryTokens(q) : [];
   const ftsSqlite = mode === 'text' && d.kind === 'sqlite';
   const idCol = ftsSqlite ? sql`search_fts.rowid` : sql`e.id`;
@@ -66,13 +79,58 @@ async function walk(
     // The entry id follows the record's date, which is the date the year filter reads: bound the walk.
     qb = qb.where(sql<SqlBool>`${idCol} >= ${firstIdOfDay(`${year}-01-01`)} and ${idCol} < ${firstIdOfDay(`${year + 1}-01-01`)}`);
   }
+  if (cursor !== null) {
+    qb = qb.where(dir === 'desc' ? sql<SqlBool>`${idCol} < ${cursor}` : sql<SqlBool>`${idCol} > ${cursor}`);
+  }
   const rows = await qb
-    .where((eb) => eb.or(preds.map((p) => p(eb as never))))
+    .where((eb) => (preds.length === 1 ? preds[0]!(eb as never) : eb.or(preds.map((p) => p(eb as never)))))
     .select(['e.id', 'e.kind', 'e.ref_id'])
     .orderBy(idCol, dir)
     .limit(limit)
     .execute();
   return rows.map((r) => ({ entryId: Number(r.id), kind: r.kind, refId: r.ref_id }));
+}
+
+/**
+ * One step over every kind. PostgreSQL gets one statement per kind: an EXISTS under OR is run as a hashed
+ * subplan that first collects every visible record (128,000 for the clerk at 1M), while one kind's EXISTS
+ * alone becomes a join that probes each walked entry's record by key (92 → 59 ms for a common word,
+ * 466 → 152 ms with a type filter: docs/benchmarks.md, Search). The steps are merged in id order, which is
+ * the order of one walk over the union. SQLite walks FTS5 once (a walk per kind would read the postings
+ * once per kind).
+ */
+async function walkAll(ctx: AppContext, spec: WalkSpec, preds: EntryPredicate[], cursor: number | null, limit: number): Promise<Candidate[]> {
+  if (ctx.dialect.kind !== 'postgres' || preds.length === 1) {
+    return walkStep(ctx, spec, preds, cursor, limit);
+  }
+  const parts = await Promise.all(preds.map((p) => walkStep(ctx, spec, [p], cursor, limit)));
+  const merged = parts.flat().sort((a, b) => (spec.dir === 'desc' ? b.entryId - a.entryId : a.entryId - b.entryId));
+  return merged.slice(0, limit);
+}
+
+/**
+ * The visible matches a search considers, in date order: at least `need` (the page) and `first`, then
+ * on in chunks twice the size of what it holds while the time spent predicts the next chunk fits in the
+ * budget, up to `cap` (+1 to know there is more). `more` is whether matches exist past those returned.
+ */
+async function walk(ctx: AppContext, spec: WalkSpec, preds: EntryPredicate[], need: number, cap: number): Promise<{ rows: Candidate[]; more: boolean }> {
+  const started = performance.now();
+  const rows: Candidate[] = [];
+  let want = Math.min(cap, Math.max(need, walkTuning.first));
+  for (;;) {
+    const step = await walkAll(ctx, spec, preds, rows.length > 0 ? rows[rows.length - 1]!.entryId : null, want - rows.length + 1);
+    rows.push(...step);
+    if (rows.length <= want) {
+      return { rows, more: false };
+    }
+    rows.pop(); // the one past `want`: there is more
+    const spent = performance.now() - started;
+    const next = Math.min(cap, want * 2);
+    if (want >= cap || spent + (spent / want) * (next - want) > walkTuning.budgetMs) {
+      return { rows, more: true };
+    }
+    want = next;
+  }
 }
 
 function countBy<T extends Described>(items: T[], key: (d: T) => { value: string; label: string } | null, max = 20): FacetValue[] {
@@ -172,12 +230,14 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
   }
   const q = query.q.normalize('NFC');
   const mode: Mode = looksLikeNotation(q) ? 'notation' : queryTokens(q).length > 0 ? 'text' : 'filters';
-  const base = { cap: SEARCH_CAP, limit: query.limit, offset: query.offset, mode };
   if (preds.length === 0) {
-    return { ...base, total: 0, totalCapped: false, items: [], facets: emptyFacets(), tookMs: performance.now() - started };
+    return { cap: SEARCH_CAP, limit: query.limit, offset: query.offset, mode, total: 0, totalCapped: false, items: [], facets: emptyFacets(), tookMs: performance.now() - started };
   }
-  const candidates = await walk(ctx, mode, q, preds, query.sort === 'date_asc' ? 'asc' : 'desc', query.year, SEARCH_CAP + 1);
-  const counted = candidates.slice(0, SEARCH_CAP);
+  const spec: WalkSpec = { mode, q, dir: query.sort === 'date_asc' ? 'asc' : 'desc', year: query.year };
+  const { rows: counted, more } = await walk(ctx, spec, preds, query.offset + query.limit, SEARCH_CAP);
+  // What was counted: SEARCH_CAP, or less when the walk stopped on its time budget ("more than {cap}").
+  const cap = more ? counted.length : SEARCH_CAP;
+  const base = { cap, limit: query.limit, offset: query.offset, mode };
   const described = new Map<string, Described>();
   for (const [kind, source] of bySource) {
     const ids = counted.filter((c) => c.kind === kind).map((c) => c.refId);
@@ -210,7 +270,7 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
   return {
     ...base,
     total: rows.length,
-    totalCapped: candidates.length > SEARCH_CAP,
+    totalCapped: more,
     items,
     facets: facetsOf(rows, labels),
     tookMs: Math.round((performance.now() - started) * 10) / 10,
