@@ -65,6 +65,12 @@ const IncomingScanRoute = lazyRoute(
   'IncomingScanRoute',
 );
 const SearchRoute = lazyRoute(() => import('../features/search/routes/SearchRoute'), 'SearchRoute');
+const TaskListRoute = lazyRoute(() => import('../features/tasks/routes/TaskListRoute'), 'TaskListRoute');
+const MyTasksRoute = lazyRoute(() => import('../features/tasks/routes/TaskListRoute'), 'MyTasksRoute');
+const TaskFormRoute = lazyRoute(() => import('../features/tasks/routes/TaskFormRoute'), 'TaskFormRoute');
+const TaskConclusionRoute = lazyRoute(() => import('../features/tasks/routes/TaskConclusionRoute'), 'TaskConclusionRoute');
+const TaskDashboardRoute = lazyRoute(() => import('../features/tasks/routes/TaskDashboardRoute'), 'TaskDashboardRoute');
+const TaskDetailRoute = lazyRoute(() => import('../features/tasks/routes/TaskDetailRoute'), 'TaskDetailRoute');
 const AccountRoute = lazyRoute(() => import('../features/account/routes/AccountRoute'), 'AccountRoute');
 
 const need = (permission: string, element: ReactNode) => (
@@ -105,6 +111,12 @@ export const router = createBrowserRouter([
           { path: 'outgoing/series', element: need('outgoing.view', <OutgoingSeriesRoute />) },
           { path: 'outgoing/:id', element: need('outgoing.view', <OutgoingDetailRoute />) },
           { path: 'outgoing/:id/edit', element: need('outgoing.draft', <OutgoingFormRoute />) },
+          { path: 'tasks', element: need('tasks.view', <TaskListRoute />) },
+          { path: 'tasks/mine', element: need('tasks.view', <MyTasksRoute />) },
+          { path: 'tasks/new', element: need('tasks.manage', <TaskFormRoute />) },
+          { path: 'tasks/from-conclusion', element: need('tasks.manage', <TaskConclusionRoute />) },
+          { path: 'tasks/dashboard', element: need('tasks.view', <TaskDashboardRoute />) },
+          { path: 'tasks/:id', element: need('tasks.view', <TaskDetailRoute />) },
           // Any reader of documents may verify a PDF: the screen checks outgoing.view or incoming.view itself.
           { path: 'signatures/verify', element: <VerifySignatureRoute /> },
           // Anyone signed in may search: the server shows each user only what the modules let them see.

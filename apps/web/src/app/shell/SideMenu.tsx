@@ -2,7 +2,7 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { usePermissions } from '../../lib/auth';
-import { ADMIN_NAV, MAIN_NAV, OUTGOING_NAV, selectedNavKey, visibleNav, type NavItem } from './nav';
+import { ADMIN_NAV, MAIN_NAV, OUTGOING_NAV, selectedNavKey, TASKS_NAV, visibleNav, type NavItem } from './nav';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -24,9 +24,13 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
 
   const admin = visibleNav(ADMIN_NAV, permissions);
   const outgoing = visibleNav(OUTGOING_NAV, permissions);
+  const tasks = visibleNav(TASKS_NAV, permissions);
   const items: MenuItem[] = [...visibleNav(MAIN_NAV, permissions).map(toItem)];
   if (outgoing.length > 0) {
     items.push({ type: 'group', key: 'outgoing', label: t('nav.outgoingGroup'), children: outgoing.map(toItem) });
+  }
+  if (tasks.length > 0) {
+    items.push({ type: 'group', key: 'tasks', label: t('nav.tasksGroup'), children: tasks.map(toItem) });
   }
   if (admin.length > 0) {
     items.push({ type: 'group', key: 'admin', label: t('nav.admin'), children: admin.map(toItem) });

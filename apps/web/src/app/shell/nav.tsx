@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CarryOutOutlined,
   CalendarOutlined,
   ClusterOutlined,
   EditOutlined,
@@ -12,6 +14,8 @@ import {
   InboxOutlined,
   MailOutlined,
   NumberOutlined,
+  OrderedListOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SendOutlined,
   SettingOutlined,
@@ -97,6 +101,26 @@ export const OUTGOING_NAV: NavItem[] = [
   },
 ];
 
+/** The "Theo dõi nhiệm vụ" group (issue 5). */
+export const TASKS_NAV: NavItem[] = [
+  { path: '/tasks/mine', labelKey: 'nav.tasksMine', testId: 'menu-tasks-mine', icon: <CarryOutOutlined />, permission: 'tasks.view' },
+  { path: '/tasks', labelKey: 'nav.tasks', testId: 'menu-tasks', icon: <ProfileOutlined />, permission: 'tasks.view' },
+  {
+    path: '/tasks/from-conclusion',
+    labelKey: 'nav.tasksConclusion',
+    testId: 'menu-tasks-conclusion',
+    icon: <OrderedListOutlined />,
+    permission: 'tasks.manage',
+  },
+  {
+    path: '/tasks/dashboard',
+    labelKey: 'nav.tasksDashboard',
+    testId: 'menu-tasks-dashboard',
+    icon: <BarChartOutlined />,
+    permission: 'tasks.view',
+  },
+];
+
 /** The "Quản trị" group. */
 export const ADMIN_NAV: NavItem[] = [
   {
@@ -159,7 +183,7 @@ export const visibleNav = (items: NavItem[], permissions: ReadonlySet<string>) =
 
 /** The menu key for a pathname: the longest nav path it starts with. */
 export function selectedNavKey(pathname: string): string {
-  const all = [...MAIN_NAV, ...OUTGOING_NAV, ...ADMIN_NAV].map((i) => i.path).filter((p) => p !== '/');
+  const all = [...MAIN_NAV, ...OUTGOING_NAV, ...TASKS_NAV, ...ADMIN_NAV].map((i) => i.path).filter((p) => p !== '/');
   const hit = all
     .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
     .sort((a, b) => b.length - a.length)[0];

@@ -1,0 +1,390 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Slider, Typography, type ButtonProps, type UploadFile } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormError } from '../../../hooks/use-form-error';
+import { DATE_FORMAT, dayjs, formatDate, parseIsoDate, toIsoDate, todayInOffice, type Dayjs } from '../../../lib/dates';
+import type { BodyOption } from '../api/bodies';
+import { useCreateTaskBatch, useTaskAction } from '../api/tasks';
+import type { TaskDetail, TaskEvaluation, TaskExtension } from '../types';
+import { parseBodyKey } from '../utils/labels';
+import { BodySelect } from './BodySelect';
+import { FilesInput, uploadedIds, uploading } from './FilesInput';
+
+interface Common {
+  task: TaskDetail;
+  open: boolean;
+  onClose: () => void;
+}
+
+/** Báo cáo tiến độ: percentage, note, files; "đã hoàn thành" reports completion with its date. */
+export function ProgressModal({ task, open, onClose }: Common) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ percent: number; note: string; files: UploadFile[]; done: boolean; completedOn: Dayjs | null }>();
+  const onError = useFormError(form, { fileIds: 'files' });
+  const action = useTaskAction();
+  const done = Form.useWatch('done', form) as boolean | undefined;
+  const files = Form.useWatch('files', form) as UploadFile[] | undefined;
+  useEffect(() => {
+    if (open) {form.setFieldsValue({ percent: task.progress, note: '', files: [], done: false, completedOn: todayInOffice() });}
+  }, [open, form, task.progress]);
+  return (
+    <Modal
+      open={open}
+      title={t('tasks.progress.title')}
+      onCancel={onClose}
+      okText={t('tasks.progress.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: action.isPending, disabled: uploading(files), 'data-testid': 'task-progress-submit' } as ButtonProps}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          action.mutate(
+            {
+              id: task.id,
+              step: {
+                action: 'progress',
+                body: {
+                  percent: v.done ? 100 : v.percent,
+                  note: v.note.trim(),
+                  fileIds: uploadedIds(v.files),
+                  done: !!v.done,
+                  ...(v.done && v.completedOn ? { completedOn: toIsoDate(v.completedOn) } : {}),
+                },
+              },
+            },
+            {
+              onSuccess: () => {
+                void message.success(t('tasks.progress.saved'));
+                onClose();
+              },
+              onError,
+            },
+          )
+        }
+      >
+        <Form.Item name="percent" label={t('tasks.fields.progress')}>
+          <Row gutter={12} align="middle">
+            <Col flex="auto">
+              <Form.Item name="percent" noStyle>
+                <Slider min={0} max={100} step={5} disabled={!!done} />
+              </Form.Item>
+            </Col>
+            <Col>
+              <Form.Item name="percent" noStyle>
+                <InputNumber min={0} max={100} precision={0} addonAfter="%" disabled={!!done} style={{ width: 110 }} data-testid="task-progress-percent" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form.Item>
+        <Form.Item name="note" label={t('tasks.progress.note')} rules={[{ required: true, whitespace: true, message: t('tasks.progress.noteRequired') }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} data-testid="task-progress-note" />
+        </Form.Item>
+        <Form.Item name="files" label={t('tasks.progress.files')} valuePropName="value">
+          <FilesInput />
+        </Form.Item>
+        <Form.Item name="done" valuePropName="checked" style={{ marginBottom: done ? 8 : 0 }}>
+          <Checkbox data-testid="task-progress-done">{t('tasks.progress.done')}</Checkbox>
+        </Form.Item>
+        {done ? (
+          <Form.Item name="completedOn" label={t('tasks.progress.completedOn')}>
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(todayInOffice(), 'day')} />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
+
+/** Xin gia hạn: a new deadline with the reason. */
+export function ExtensionModal({ task, open, onClose }: Common) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ requestedDeadline: Dayjs | null; reason: string }>();
+  const onError = useFormError(form);
+  const action = useTaskAction();
+  return (
+    <Modal
+      open={open}
+      title={t('tasks.extension.title')}
+      onCancel={onClose}
+      okText={t('tasks.extension.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: action.isPending, 'data-testid': 'task-extension-submit' } as ButtonProps}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        {t('tasks.extension.current', { date: formatDate(task.dueOn) })}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={(v) =>
+          action.mutate(
+            { id: task.id, step: { action: 'extensions', body: { requestedDeadline: toIsoDate(v.requestedDeadline as Dayjs), reason: v.reason.trim() } } },
+            {
+              onSuccess: () => {
+                void message.success(t('tasks.extension.sent'));
+                onClose();
+              },
+              onError,
+            },
+          )
+        }
+      >
+        <Form.Item name="requestedDeadline" label={t('tasks.extension.requestedDeadline')} rules={[{ required: true, message: t('tasks.form.deadlineRequired') }]}>
+          <DatePicker
+            format={DATE_FORMAT}
+            style={{ width: '100%' }}
+            disabledDate={(d) => !d.isAfter(parseIsoDate(task.dueOn) ?? dayjs(), 'day')}
+            data-testid="task-extension-date"
+          />
+        </Form.Item>
+        <Form.Item name="reason" label={t('tasks.extension.reason')} rules={[{ required: true, whitespace: true, message: t('tasks.extension.reasonRequired') }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} data-testid="task-extension-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Đồng ý / Không đồng ý gia hạn, with a comment. */
+export function DecisionModal({ task, extension, granted, onClose }: { task: TaskDetail; extension: TaskExtension | null; granted: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ comment: string }>();
+  const onError = useFormError(form);
+  const action = useTaskAction();
+  return (
+    <Modal
+      open={!!extension}
+      title={t(granted ? 'tasks.extension.grantTitle' : 'tasks.extension.refuseTitle')}
+      onCancel={onClose}
+      okText={t(granted ? 'tasks.extension.grant' : 'tasks.extension.refuse')}
+      okButtonProps={{ danger: !granted, loading: action.isPending, 'data-testid': 'task-decision-submit' } as ButtonProps}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      {extension ? (
+        <Typography.Paragraph>
+          {t('tasks.extension.summary', { date: formatDate(extension.requestedDeadline), by: extension.requestedBy })}
+          <br />
+          <Typography.Text type="secondary">{extension.reason}</Typography.Text>
+        </Typography.Paragraph>
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={(v) =>
+          extension &&
+          action.mutate(
+            { id: task.id, step: { action: 'decision', extensionId: extension.id, body: { granted, comment: (v.comment ?? '').trim() } } },
+            {
+              onSuccess: () => {
+                void message.success(t(granted ? 'tasks.extension.granted' : 'tasks.extension.refused'));
+                onClose();
+              },
+              onError,
+            },
+          )
+        }
+      >
+        <Form.Item name="comment" label={t('tasks.extension.comment')} rules={granted ? [] : [{ required: true, whitespace: true, message: t('tasks.extension.commentRequired') }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="task-decision-comment" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Đánh giá kết quả: đạt / chưa đạt with a comment; the task is closed. */
+export function EvaluationModal({ task, open, onClose }: Common) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ result: TaskEvaluation; comment: string }>();
+  const onError = useFormError(form);
+  const action = useTaskAction();
+  return (
+    <Modal
+      open={open}
+      title={t('tasks.evaluation.title')}
+      onCancel={onClose}
+      okText={t('tasks.evaluation.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: action.isPending, 'data-testid': 'task-evaluation-submit' } as ButtonProps}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('tasks.evaluation.help')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ result: 'met', comment: '' }}
+        onFinish={(v) =>
+          action.mutate(
+            { id: task.id, step: { action: 'evaluation', body: { result: v.result, comment: (v.comment ?? '').trim() } } },
+            {
+              onSuccess: () => {
+                void message.success(t('tasks.evaluation.saved'));
+                onClose();
+              },
+              onError,
+            },
+          )
+        }
+      >
+        <Form.Item name="result" label={t('tasks.evaluation.result')}>
+          <Radio.Group data-testid="task-evaluation-result">
+            <Radio value="met">{t('tasks.evaluation.met')}</Radio>
+            <Radio value="not_met">{t('tasks.evaluation.not_met')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item name="comment" label={t('tasks.evaluation.comment')}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} data-testid="task-evaluation-comment" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface SubtaskRow {
+  content: string;
+  lead?: string;
+  co?: string[];
+  deadline?: Dayjs | null;
+}
+
+/**
+ * Giao nhiệm vụ con: the lead body splits its task among its own units (its agencies, its subordinate
+ * committees); all rows are created together, each with a deadline no later than the task's.
+ */
+export function SplitModal({ task, open, onClose }: Common) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ rows: SubtaskRow[] }>();
+  const onError = useFormError(form);
+  const batch = useCreateTaskBatch();
+  const due = parseIsoDate(task.deadline ?? task.dueOn);
+  // Own units: a committee's agencies and subordinate committees; an agency's fellow agencies (the server decides).
+  const lead = task.lead;
+  const ownUnit = (b: BodyOption) =>
+    b.key !== lead.key &&
+    (lead.agencyId === null
+      ? (b.committeeId === lead.committeeId && b.agencyId !== null) || (b.agencyId === null && b.parentCommitteeId === lead.committeeId)
+      : b.committeeId === lead.committeeId);
+  useEffect(() => {
+    if (open) {form.setFieldsValue({ rows: [{ content: '', co: [], deadline: due }, { content: '', co: [], deadline: due }] });}
+  }, [open]);
+  return (
+    <Modal
+      open={open}
+      width={880}
+      title={t('tasks.split.title')}
+      onCancel={onClose}
+      okText={t('tasks.split.submit')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: batch.isPending, 'data-testid': 'task-split-submit' } as ButtonProps}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        {t('tasks.split.help', { lead: task.lead.name, date: formatDate(task.deadline ?? task.dueOn) })}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          batch.mutate(
+            v.rows.map((r) => ({
+              parentId: task.id,
+              content: r.content.trim(),
+              lead: parseBodyKey(r.lead)!,
+              co: (r.co ?? []).map(parseBodyKey).filter((b) => b !== null),
+              deadline: task.cadence && !r.deadline ? null : r.deadline ? toIsoDate(r.deadline) : null,
+              cadence: task.cadence && !r.deadline ? task.cadence : null,
+              secrecy: task.secrecy,
+              source: {
+                kind: task.source.kind,
+                outgoingId: task.source.outgoingId,
+                incomingId: task.source.incomingId,
+                reference: task.source.reference,
+                paragraph: task.source.paragraph,
+              },
+            })),
+            {
+              onSuccess: () => {
+                void message.success(t('tasks.split.created', { count: v.rows.length }));
+                onClose();
+              },
+              onError: (e) => onError(e),
+            },
+          )
+        }
+      >
+        <Form.List name="rows">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f, i) => (
+                <Card
+                  key={f.key}
+                  size="small"
+                  style={{ marginBottom: 12 }}
+                  title={t('tasks.split.row', { n: i + 1 })}
+                  extra={
+                    fields.length > 1 ? (
+                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />
+                    ) : null
+                  }
+                  data-testid={`task-split-row-${i}`}
+                >
+                  <Form.Item name={[f.name, 'content']} label={t('tasks.fields.content')} rules={[{ required: true, whitespace: true, message: t('tasks.form.contentRequired') }]}>
+                    <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} data-testid={`task-split-content-${i}`} />
+                  </Form.Item>
+                  <Row gutter={12}>
+                    <Col xs={24} md={9}>
+                      <Form.Item name={[f.name, 'lead']} label={t('tasks.fields.lead')} rules={[{ required: true, message: t('tasks.form.leadRequired') }]}>
+                        <BodySelect filter={ownUnit} testId={`task-split-lead-${i}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={9}>
+                      <Form.Item name={[f.name, 'co']} label={t('tasks.fields.co')}>
+                        <BodySelect multiple filter={ownUnit} testId={`task-split-co-${i}`} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={6}>
+                      <Form.Item
+                        name={[f.name, 'deadline']}
+                        label={t('tasks.fields.deadline')}
+                        rules={task.cadence ? [] : [{ required: true, message: t('tasks.form.deadlineRequired') }]}
+                      >
+                        <DatePicker
+                          format={DATE_FORMAT}
+                          style={{ width: '100%' }}
+                          disabledDate={(d) => !!due && !task.cadence && d.isAfter(due, 'day')}
+                          data-testid={`task-split-deadline-${i}`}
+                        />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                </Card>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ content: '', co: [], deadline: due })} data-testid="task-split-add">
+                {t('tasks.split.add')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}
