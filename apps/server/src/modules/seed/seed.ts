@@ -6,6 +6,7 @@ import { ensureCalendarYears } from '../calendar/calendar.usecases.ts';
 import { toVietnamDate } from '../calendar/calendar.workdays.ts';
 import { termStartDate } from '../org/org.models.ts';
 import { ensureDefaultDeadlineRules } from '../incoming/incoming.deadlines.ts';
+import { ensureStatusLabels } from '../tasks/tasks.repository.ts';
 import { COMMITTEE_LEVELS, DEADLINE_RULES, DOCUMENT_TYPES, POSITIONS, ROLES } from './seed.reference-data.ts';
 import { seedDemoOrganizations } from './seed.organizations.ts';
 import { seedDemoIncoming } from './seed.incoming.ts';
@@ -23,6 +24,8 @@ export const DEMO_PASSWORD = 'vanphong-demo';
 export async function seedReference(ctx: Ctx): Promise<{ seeded: boolean }> {
   // Its own check: databases seeded before incoming documents existed get the default rules too.
   await ensureDefaultDeadlineRules(ctx, DEADLINE_RULES);
+  // The shown names of task statuses (issue 5): reference data, added where missing on every start.
+  await ensureStatusLabels(ctx.db);
   const existing = await ctx.db.selectFrom('roles').select('id').limit(1).executeTakeFirst();
   if (existing) {
     return { seeded: false };
