@@ -23,6 +23,7 @@ import { signaturesRoutes } from '../../modules/signatures/signatures.routes.ts'
 import { outgoingAdminRoutes } from '../../modules/outgoing/outgoing.admin.routes.ts';
 import { searchRoutes } from '../../modules/search/search.routes.ts';
 import { captureRoutes } from '../../modules/capture/capture.routes.ts';
+import { tasksConclusionRoutes } from '../../modules/tasks/tasks.conclusion.routes.ts';
 import { tasksRoutes } from '../../modules/tasks/tasks.routes.ts';
 
 /** Every module's routes, registered in one place. */
@@ -50,6 +51,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   incomingLiaisonRoutes(app, ctx);
   searchRoutes(app, ctx);
   captureRoutes(app, ctx);
+  tasksConclusionRoutes(app, ctx);
   tasksRoutes(app, ctx);
   // Module crons register here too: buildApp runs in every process mode, before the worker starts.
   registerIncomingReminders();
