@@ -126,8 +126,12 @@ async function checkType(db: Db, typeId: number, layout: string) {
   return type;
 }
 
-/** Creates a draft from a type template (issue 4 §1): the drafter proposes secrecy, urgency, recipients, copies. */
-export async function createDraft(ctx: Ctx, by: By, input: CreateDraftInput): Promise<{ id: number }> {
+/**
+ * Creates a draft from a type template (issue 4 §1): the drafter proposes secrecy, urgency, recipients, copies.
+ * `within` runs in the same transaction once the draft exists (another module's own records of it, e.g. the
+ * urging letter's task history): all or nothing.
+ */
+export async function createDraft(ctx: Ctx, by: By, input: CreateDraftInput, within?: (trx: Trx, id: number) => Promise<void>): Promise<{ id: number }> {
   const { actor } = by;
   if (!actor.permissions.has('outgoing.draft')) {
     throw E.forbidden('You may not draft outgoing documents');
@@ -209,6 +213,9 @@ export async function createDraft(ctx: Ctx, by: By, input: CreateDraftInput): Pr
       entityId: id,
       details: { issuerKey, documentTypeId: input.documentTypeId, secrecy: input.secrecy, stub, recipients: recipients.length },
     });
+    if (within) {
+      await within(trx, id);
+    }
     return { id };
   });
 }

@@ -24,6 +24,7 @@ import { outgoingAdminRoutes } from '../../modules/outgoing/outgoing.admin.route
 import { searchRoutes } from '../../modules/search/search.routes.ts';
 import { captureRoutes } from '../../modules/capture/capture.routes.ts';
 import { tasksConclusionRoutes } from '../../modules/tasks/tasks.conclusion.routes.ts';
+import { tasksDashboardRoutes } from '../../modules/tasks/tasks.dashboard.routes.ts';
 import { tasksRoutes } from '../../modules/tasks/tasks.routes.ts';
 
 /** Every module's routes, registered in one place. */
@@ -52,6 +53,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   searchRoutes(app, ctx);
   captureRoutes(app, ctx);
   tasksConclusionRoutes(app, ctx);
+  tasksDashboardRoutes(app, ctx);
   tasksRoutes(app, ctx);
   // Module crons register here too: buildApp runs in every process mode, before the worker starts.
   registerIncomingReminders();

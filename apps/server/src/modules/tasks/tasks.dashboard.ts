@@ -1,0 +1,653 @@
+/**
+ * Dashboards and printed outputs of task follow-up (issue 5 §6–7): counts by status per lead body with
+ * the body ids (every figure can be checked with a COUNT in SQL), the trend by month of the due date,
+ * the XLSX export of the list, the periodic report (DOCX, Party layout) and the urging letter (công văn
+ * đôn đốc) that enters outgoing drafting. Every read goes through `visibleTo` (tasks.visibility.ts).
+ */
+import type { Dashboard, DashboardQuery, StatusCounts, TaskListQuery, TaskStatus } from '@vanphong/contracts';
+import { TASK_STATUSES } from '@vanphong/contracts';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { z } from 'zod';
+import type { taskReportQuery } from '@vanphong/contracts';
+import { recordAudit } from '../../platform/audit/audit.ts';
+import type { AuditContext } from '../../platform/audit/audit.ts';
+import { inTransaction, type AppContext } from '../../platform/context.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { foldVietnamese, vietnameseCollator } from '../../platform/text/fold.ts';
+import type { Actor } from '../auth/auth.models.ts';
+import { loadWorkingCalendar } from '../calendar/calendar.usecases.ts';
+import { addCalendarDays, addWorkingDays, toVietnamDate, workingDaysBetween, type WorkingCalendar } from '../calendar/calendar.workdays.ts';
+import { bodyKeyOf, onTimeRate, parseBodyKey, statusCondition, statusSql } from './tasks.models.ts';
+import { bodyNames, statusLabels } from './tasks.repository.ts';
+import { taskViewer, visibleTo, type TaskViewer } from './tasks.visibility.ts';
+
+type Db = Kysely<Database>;
+export type Ctx = Pick<AppContext, 'db' | 'dialect' | 'clock' | 'config'>;
+export interface By {
+  actor: Actor;
+  audit: AuditContext;
+}
+type TaskQuery = SelectQueryBuilder<Database, 'tasks', object>;
+type TaskEb = ExpressionBuilder<Database, 'tasks'>;
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export const todayOf = (ctx: Pick<Ctx, 'clock'>) => toVietnamDate(ctx.clock.now());
+
+const zero = (): StatusCounts => ({ not_due: 0, in_progress: 0, done_on_time: 0, done_late: 0, overdue: 0 });
+const sum = (c: StatusCounts) => c.not_due + c.in_progress + c.done_on_time + c.done_late + c.overdue;
+
+export async function viewerOrDeny(db: Db, actor: Actor): Promise<TaskViewer> {
+  const v = await taskViewer(db, actor);
+  if (!v) {
+    throw forbidden();
+  }
+  return v;
+}
+
+/* ---------------------------------------------------------------- scope */
+
+export interface CommitteeRow {
+  id: number;
+  name: string;
+  parent_id: number | null;
+  superior_line: string;
+  place_name: string;
+  abbreviation: string;
+  numbering_rule: string;
+}
+
+/** The committee whose assigned tasks are counted: the one asked for, else the caller's scope committee. */
+export async function committeeFor(db: Db, actor: Actor, committeeId: number | undefined): Promise<CommitteeRow> {
+  const id = committeeId ?? actor.scopeCommitteeId;
+  if (id === undefined || id === null) {
+    throw badRequest('tasks.committee_required', 'Choose the committee whose tasks to count', [{ path: 'committeeId', message: 'required for an installation-wide account' }]);
+  }
+  const c = await db
+    .selectFrom('committees')
+    .select(['id', 'name', 'parent_id', 'superior_line', 'place_name', 'abbreviation', 'numbering_rule'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!c) {
+    throw notFound('committee');
+  }
+  return c;
+}
+
+/**
+ * Tasks assigned by the committee (or one of its agencies), visible to the viewer; with `subtasks`,
+ * also the sub-tasks of the trees those tasks start (whoever split them).
+ */
+async function assignedBy(db: Db, viewer: TaskViewer, committeeId: number, subtasks: boolean): Promise<TaskQuery> {
+  let q = db.selectFrom('tasks').where((eb) => visibleTo(eb, viewer));
+  if (subtasks) {
+    const agencies = await db.selectFrom('agencies').select('id').where('committee_id', '=', committeeId).execute();
+    const keys = [bodyKeyOf(committeeId, null), ...agencies.map((a) => bodyKeyOf(committeeId, a.id))];
+    q = q.where((eb) => eb.or([eb('tasks.assigner_committee_id', '=', committeeId), eb('tasks.root_assigner_key', 'in', keys)]));
+  } else {
+    q = q.where('tasks.assigner_committee_id', '=', committeeId).where('tasks.parent_id', 'is', null);
+  }
+  return q as unknown as TaskQuery;
+}
+
+/* ---------------------------------------------------------------- counts */
+
+export interface UnitCounts {
+  key: string;
+  committeeId: number;
+  agencyId: number | null;
+  counts: StatusCounts;
+}
+
+/** One GROUP BY over the tasks: counts by status per lead body. */
+export async function countsByLead(db: Db, base: TaskQuery, today: string): Promise<UnitCounts[]> {
+  const inner = base.select([
+    'tasks.lead_key as lead_key',
+    'tasks.lead_committee_id as lead_committee_id',
+    'tasks.lead_agency_id as lead_agency_id',
+    statusSql(today).as('status'),
+  ]);
+  const rows = await db
+    .selectFrom(inner.as('t'))
+    .select((eb) => ['t.lead_key', 't.lead_committee_id', 't.lead_agency_id', 't.status', eb.fn.countAll<number | string>().as('n')])
+    .groupBy(['t.lead_key', 't.lead_committee_id', 't.lead_agency_id', 't.status'])
+    .execute();
+  const byKey = new Map<string, UnitCounts>();
+  for (const r of rows) {
+    let u = byKey.get(r.lead_key);
+    if (!u) {
+      u = { key: r.lead_key, committeeId: r.lead_committee_id, agencyId: r.lead_agency_id, counts: zero() };
+      byKey.set(r.lead_key, u);
+    }
+    u.counts[r.status as TaskStatus] += Number(r.n);
+  }
+  return [...byKey.values()];
+}
+
+export interface UnitRow extends UnitCounts {
+  name: string;
+  kind: 'agency' | 'committee';
+  total: number;
+  onTimeRate: number | null;
+}
+
+/** Agencies of the assigning committee first, then the committees, each by name. */
+export async function unitRows(db: Db, counts: UnitCounts[], committeeId: number): Promise<UnitRow[]> {
+  const names = await bodyNames(
+    db,
+    counts.map((u) => u.key),
+  );
+  const rank = (u: UnitCounts) => (u.agencyId !== null && u.committeeId === committeeId ? 0 : u.agencyId === null && u.committeeId === committeeId ? 1 : u.agencyId === null ? 2 : 3);
+  return counts
+    .map((u) => ({
+      ...u,
+      name: names.get(u.key) ?? u.key,
+      kind: (u.agencyId === null ? 'committee' : 'agency') as 'agency' | 'committee',
+      total: sum(u.counts),
+      onTimeRate: onTimeRate(u.counts),
+    }))
+    .sort((a, b) => rank(a) - rank(b) || vietnameseCollator.compare(a.name, b.name) || a.key.localeCompare(b.key));
+}
+
+export function totalsOf(units: { counts: StatusCounts }[]): StatusCounts {
+  const t = zero();
+  for (const u of units) {
+    for (const s of TASK_STATUSES) {
+      t[s] += u.counts[s];
+    }
+  }
+  return t;
+}
+
+/** The first day of the month `back` months before the month of `date`. */
+export function monthStart(date: string, back: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 - back;
+  const d = new Date(Date.UTC(y, m, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+const monthEnd = (date: string): string => addCalendarDays(monthStart(date, -1), -1);
+
+/**
+ * `GET /api/tasks/dashboard`: counts by status per lead body (one GROUP BY), totals, the on-time rate,
+ * and the last 12 months by month of the due date (how the tasks that came due ended).
+ */
+export async function dashboard(ctx: Ctx, actor: Actor, q: DashboardQuery): Promise<Dashboard> {
+  const db = ctx.db;
+  const viewer = await viewerOrDeny(db, actor);
+  const committee = await committeeFor(db, actor, q.committeeId);
+  const today = todayOf(ctx);
+  if (q.from && q.to && q.from > q.to) {
+    throw badRequest('tasks.invalid_range', 'The end date is before the start date', [{ path: 'to', message: `${q.to} is before ${q.from}` }]);
+  }
+  const filtered = async () => {
+    let b = await assignedBy(db, viewer, committee.id, q.subtasks === 'true');
+    if (q.from) {
+      b = b.where('tasks.assigned_on', '>=', q.from);
+    }
+    if (q.to) {
+      b = b.where('tasks.assigned_on', '<=', q.to);
+    }
+    return b;
+  };
+  const units = await unitRows(db, await countsByLead(db, await filtered(), today), committee.id);
+  const totals = totalsOf(units);
+
+  const first = monthStart(today, 11);
+  const last = monthEnd(today);
+  const trendInner = (await filtered())
+    .where('tasks.due_on', '>=', first)
+    .where('tasks.due_on', '<=', last)
+    .select([sql<string>`substr(tasks.due_on, 1, 7)`.as('month'), statusSql(today).as('status')]);
+  const trendRows = await db
+    .selectFrom(trendInner.as('t'))
+    .select((eb) => ['t.month', 't.status', eb.fn.countAll<number | string>().as('n')])
+    .groupBy(['t.month', 't.status'])
+    .execute();
+  const trend = Array.from({ length: 12 }, (_, i) => ({ month: monthStart(today, 11 - i).slice(0, 7), done_on_time: 0, done_late: 0, overdue: 0 }));
+  for (const r of trendRows) {
+    const m = trend.find((x) => x.month === r.month);
+    if (m && (r.status === 'done_on_time' || r.status === 'done_late' || r.status === 'overdue')) {
+      m[r.status] += Number(r.n);
+    }
+  }
+  return {
+    asOf: today,
+    committeeId: committee.id,
+    totals,
+    onTimeRate: onTimeRate(totals),
+    units: units.map((u) => ({
+      key: u.key,
+      committeeId: u.committeeId,
+      agencyId: u.agencyId,
+      name: u.name,
+      kind: u.kind,
+      counts: u.counts,
+      total: u.total,
+      onTimeRate: u.onTimeRate,
+    })),
+    trend,
+  };
+}
+
+/* ---------------------------------------------------------------- list rows (export, report, letter) */
+
+export type ExportQuery = Omit<TaskListQuery, 'limit' | 'offset'>;
+
+/** The filters of `GET /api/tasks` (contract taskListQuery), without paging. */
+export function applyListFilters(base: TaskQuery, viewer: TaskViewer, q: Partial<ExportQuery>, today: string): TaskQuery {
+  let b = base;
+  const units = viewer.units.length > 0 ? viewer.units : ['-'];
+  if (q.box === 'mine') {
+    b = b.where((eb) => eb('tasks.id', 'in', eb.selectFrom('task_bodies').select('task_bodies.task_id').where('task_bodies.body_key', 'in', units)));
+  } else if (q.box === 'assigned') {
+    b = b.where((eb) => eb.or([eb('tasks.assigner_key', 'in', units), eb('tasks.created_by', '=', viewer.userId)]));
+  }
+  if (q.status) {
+    const cond = statusCondition(q.status, today);
+    b = b.where(() => cond as unknown as Expression<SqlBool>);
+  }
+  if (q.state) {
+    b = b.where('tasks.state', '=', q.state);
+  }
+  if (q.sourceKind) {
+    b = b.where('tasks.source_kind', '=', q.sourceKind);
+  }
+  if (q.body) {
+    const key = q.body;
+    b = b.where((eb) => eb('tasks.id', 'in', eb.selectFrom('task_bodies').select('task_bodies.task_id').where('task_bodies.body_key', '=', key)));
+  }
+  if (q.assignerCommitteeId !== undefined) {
+    b = b.where('tasks.assigner_committee_id', '=', q.assignerCommitteeId);
+  }
+  if (q.parentId !== undefined) {
+    b = b.where('tasks.parent_id', '=', q.parentId);
+  }
+  if (q.topLevel === 'true') {
+    b = b.where('tasks.parent_id', 'is', null);
+  } else if (q.topLevel === 'false') {
+    b = b.where('tasks.parent_id', 'is not', null);
+  }
+  if (q.dueFrom) {
+    b = b.where('tasks.due_on', '>=', q.dueFrom);
+  }
+  if (q.dueTo) {
+    b = b.where('tasks.due_on', '<=', q.dueTo);
+  }
+  if (q.q) {
+    const folded = foldVietnamese(q.q).replace(/[\\%_]/g, (c) => `\\${c}`);
+    b = b.where(sql<SqlBool>`tasks.content_folded like ${`%${folded}%`} escape '\\'`);
+  }
+  return b;
+}
+
+export interface TaskRow {
+  id: number;
+  parentId: number | null;
+  content: string;
+  sourceKind: string;
+  sourceReference: string;
+  assignerKey: string;
+  leadKey: string;
+  coKeys: string[];
+  assignedOn: string;
+  deadline: string | null;
+  cadence: string | null;
+  dueOn: string;
+  completedOn: string | null;
+  progress: number;
+  state: string;
+  secrecy: string;
+  status: TaskStatus;
+  /** Working days past due (0 unless overdue). */
+  overdueDays: number;
+}
+
+/** Rows of a filtered query, with their co-bodies and days late. */
+export async function loadRows(db: Db, q: TaskQuery, today: string, order: 'due_asc' | 'due_desc' | 'assigned_desc', limit: number): Promise<TaskRow[]> {
+  let ordered = q.select([
+    'tasks.id',
+    'tasks.parent_id',
+    'tasks.content',
+    'tasks.source_kind',
+    'tasks.source_reference',
+    'tasks.assigner_key',
+    'tasks.lead_key',
+    'tasks.assigned_on',
+    'tasks.deadline',
+    'tasks.cadence',
+    'tasks.due_on',
+    'tasks.completed_on',
+    'tasks.progress',
+    'tasks.state',
+    'tasks.secrecy',
+    statusSql(today).as('status'),
+  ]);
+  ordered =
+    order === 'due_desc'
+      ? ordered.orderBy('tasks.due_on', 'desc').orderBy('tasks.id', 'desc')
+      : order === 'assigned_desc'
+        ? ordered.orderBy('tasks.assigned_on', 'desc').orderBy('tasks.id', 'desc')
+        : ordered.orderBy('tasks.due_on', 'asc').orderBy('tasks.id', 'asc');
+  const rows = await ordered.limit(limit).execute();
+  const co = new Map<number, string[]>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id);
+    const bodies = await db.selectFrom('task_bodies').select(['task_id', 'body_key']).where('task_id', 'in', ids).where('role', '!=', 'lead').orderBy('task_id').orderBy('body_key').execute();
+    for (const b of bodies) {
+      co.set(b.task_id, [...(co.get(b.task_id) ?? []), b.body_key]);
+    }
+  }
+  const overdueDue = rows.filter((r) => r.status === 'overdue').map((r) => r.due_on);
+  const cal: WorkingCalendar = overdueDue.length > 0 ? await loadWorkingCalendar(db, { from: overdueDue.reduce((a, b) => (a < b ? a : b)), to: today }) : { daysOff: new Set(), extraWorkdays: new Set() };
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    content: r.content,
+    sourceKind: r.source_kind,
+    sourceReference: r.source_reference,
+    assignerKey: r.assigner_key,
+    leadKey: r.lead_key,
+    coKeys: (co.get(r.id) ?? []).filter((k) => k !== r.lead_key),
+    assignedOn: r.assigned_on,
+    deadline: r.deadline,
+    cadence: r.cadence,
+    dueOn: r.due_on,
+    completedOn: r.completed_on,
+    progress: r.progress,
+    state: r.state,
+    secrecy: r.secrecy,
+    status: r.status,
+    overdueDays: r.status === 'overdue' ? Math.max(0, workingDaysBetween(r.due_on, today, cal)) : 0,
+  }));
+}
+
+/* ---------------------------------------------------------------- export */
+
+/** More rows than this: narrow the filters (a spreadsheet is read by people). */
+export const EXPORT_LIMIT = 20_000;
+
+export interface OutputFile {
+  bytes: Uint8Array;
+  fileName: string;
+  contentType: string;
+}
+
+const xlsxRenderer = () => import('./tasks.export-xlsx.ts');
+const docxRenderer = () => import('./tasks.report-docx.ts');
+
+/** `GET /api/tasks/export.xlsx`: the visible tasks of the list's filters as a spreadsheet; audited. */
+export async function exportTasks(ctx: Ctx, by: By, q: ExportQuery): Promise<OutputFile> {
+  const db = ctx.db;
+  const viewer = await viewerOrDeny(db, by.actor);
+  const today = todayOf(ctx);
+  const base = applyListFilters(db.selectFrom('tasks').where((eb: TaskEb) => visibleTo(eb, viewer)) as unknown as TaskQuery, viewer, q, today);
+  const rows = await loadRows(db, base, today, q.sort ?? 'due_asc', EXPORT_LIMIT + 1);
+  if (rows.length > EXPORT_LIMIT) {
+    throw new AppError({
+      code: 'tasks.export_too_large',
+      status: 422,
+      message: `Hơn ${EXPORT_LIMIT.toLocaleString('vi-VN')} nhiệm vụ: hãy thu hẹp bộ lọc (More than ${EXPORT_LIMIT} tasks: narrow the filters)`,
+    });
+  }
+  const names = await bodyNames(
+    db,
+    rows.flatMap((r) => [r.assignerKey, r.leadKey, ...r.coKeys]),
+  );
+  const labels = await statusLabels(db);
+  const committee = by.actor.scopeCommitteeId === null ? null : await db.selectFrom('committees').select(['name']).where('id', '=', by.actor.scopeCommitteeId).executeTakeFirst();
+  const bytes = await (await xlsxRenderer()).renderTaskListXlsx(rows, { names, labels, committeeName: committee?.name ?? null, today, generatedAt: ctx.clock.now(), filters: describeFilters(q, names, labels) });
+  await inTransaction(ctx, (trx) =>
+    recordAudit(
+      { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: by.audit },
+      { action: 'tasks.exported', entityType: 'task_list', entityId: null, details: { format: 'xlsx', rows: rows.length, filters: q } },
+    ),
+  );
+  return { bytes, fileName: `Danh sách nhiệm vụ ${today}.xlsx`, contentType: XLSX_TYPE };
+}
+
+function describeFilters(q: ExportQuery, _names: Map<string, string>, labels: Record<TaskStatus, string>): string {
+  const parts: string[] = [];
+  if (q.status) {
+    parts.push(`tình trạng: ${labels[q.status]}`);
+  }
+  if (q.dueFrom || q.dueTo) {
+    const d = (s?: string) => (s ? `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}` : '…');
+    parts.push(`hạn từ ${d(q.dueFrom)} đến ${d(q.dueTo)}`);
+  }
+  if (q.q) {
+    parts.push(`có chữ “${q.q}”`);
+  }
+  return parts.join('; ');
+}
+
+/* ---------------------------------------------------------------- periodic report */
+
+export type TaskReportQuery = z.infer<typeof taskReportQuery>;
+
+export interface ReportPeriod {
+  from: string;
+  to: string;
+  /** "tháng 11 năm 2026", "quý IV năm 2026", "năm 2026". */
+  label: string;
+  /** "tháng", "quý", "năm" for the title. */
+  noun: string;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+export function reportPeriod(q: Pick<TaskReportQuery, 'period' | 'year' | 'index'>): ReportPeriod {
+  const y = q.year;
+  if (q.period === 'year') {
+    return { from: `${y}-01-01`, to: `${y}-12-31`, label: `năm ${y}`, noun: 'năm' };
+  }
+  if (q.period === 'quarter') {
+    if (q.index > 4) {
+      throw badRequest('tasks.invalid_period', 'A quarter is 1 to 4', [{ path: 'index', message: 'expected 1–4 for a quarter' }]);
+    }
+    const m = (q.index - 1) * 3 + 1;
+    const from = `${y}-${String(m).padStart(2, '0')}-01`;
+    return { from, to: monthEnd(monthStart(from, -2)), label: `quý ${ROMAN[q.index - 1]} năm ${y}`, noun: 'quý' };
+  }
+  const from = `${y}-${String(q.index).padStart(2, '0')}-01`;
+  return { from, to: monthEnd(from), label: `tháng ${q.index} năm ${y}`, noun: 'tháng' };
+}
+
+export interface TaskReport {
+  committee: CommitteeRow;
+  period: ReportPeriod;
+  today: string;
+  /** Tasks due in the period (top-level, assigned by the committee) by lead body, status as of today. */
+  units: UnitRow[];
+  totals: StatusCounts;
+  onTimeRate: number | null;
+  /** Tasks assigned in the period. */
+  assignedInPeriod: number;
+  /** Every task due by the end of the period and still not done today, most late first. */
+  overdue: (TaskRow & { leadName: string })[];
+  labels: Record<TaskStatus, string>;
+}
+
+export const REPORT_OVERDUE_LIMIT = 200;
+
+export async function taskReport(ctx: Ctx, actor: Actor, q: TaskReportQuery): Promise<TaskReport> {
+  const db = ctx.db;
+  const viewer = await viewerOrDeny(db, actor);
+  const committee = await committeeFor(db, actor, q.committeeId);
+  const today = todayOf(ctx);
+  const period = reportPeriod(q);
+  const base = () => assignedBy(db, viewer, committee.id, false);
+  const units = await unitRows(
+    db,
+    await countsByLead(db, (await base()).where('tasks.due_on', '>=', period.from).where('tasks.due_on', '<=', period.to), today),
+    committee.id,
+  );
+  const totals = totalsOf(units);
+  const assigned = await (await base())
+    .where('tasks.assigned_on', '>=', period.from)
+    .where('tasks.assigned_on', '<=', period.to)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const overdueQ = (await base()).where('tasks.due_on', '<=', period.to).where(() => statusCondition('overdue', today) as unknown as Expression<SqlBool>);
+  const overdueRows = await loadRows(db, overdueQ, today, 'due_asc', REPORT_OVERDUE_LIMIT);
+  const names = await bodyNames(
+    db,
+    overdueRows.map((r) => r.leadKey),
+  );
+  return {
+    committee,
+    period,
+    today,
+    units,
+    totals,
+    onTimeRate: onTimeRate(totals),
+    assignedInPeriod: Number(assigned.n),
+    overdue: overdueRows.map((r) => ({ ...r, leadName: names.get(r.leadKey) ?? r.leadKey })),
+    labels: await statusLabels(db),
+  };
+}
+
+/** `GET /api/tasks/report.docx`: the periodic report in the Party layout; audited. */
+export async function exportTaskReport(ctx: Ctx, by: By, q: TaskReportQuery): Promise<OutputFile> {
+  const report = await taskReport(ctx, by.actor, q);
+  const bytes = await (await docxRenderer()).renderTaskReportDocx(report);
+  await inTransaction(ctx, (trx) =>
+    recordAudit(
+      { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: by.audit },
+      {
+        action: 'tasks.report_exported',
+        entityType: 'task_report',
+        entityId: `c${report.committee.id}`,
+        details: { format: 'docx', period: q.period, year: q.year, index: q.index, from: report.period.from, to: report.period.to, tasks: sum(report.totals) },
+      },
+    ),
+  );
+  return {
+    bytes,
+    fileName: `Báo cáo tình hình thực hiện nhiệm vụ ${report.period.from} ${report.period.to}.docx`,
+    contentType: DOCX_TYPE,
+  };
+}
+
+/* ---------------------------------------------------------------- urging letter */
+
+export const URGING_SUMMARY = 'V/v đôn đốc thực hiện nhiệm vụ';
+/** Tasks listed in one letter at most (the oldest deadlines first). */
+export const URGING_LIMIT = 100;
+
+const vn = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
+
+/**
+ * The body the letter is issued in the name of: among the bodies the actor acts for within the
+ * assigning committee, its office (Văn phòng) first, then the committee itself, then another agency.
+ */
+async function urgingIssuer(db: Db, viewer: TaskViewer, committeeId: number): Promise<{ committeeId: number; agencyId: number | null } | null> {
+  const mine = viewer.units.map(parseBodyKey).filter((b): b is { committeeId: number; agencyId: number | null } => b !== null && b.committeeId === committeeId);
+  const agencyIds = mine.flatMap((b) => (b.agencyId === null ? [] : [b.agencyId]));
+  const offices = agencyIds.length === 0 ? [] : await db.selectFrom('agencies').select('id').where('id', 'in', agencyIds).where('kind', '=', 'office').execute();
+  const office = mine.find((b) => b.agencyId !== null && offices.some((o) => o.id === b.agencyId));
+  return office ?? mine.find((b) => b.agencyId === null) ?? mine[0] ?? null;
+}
+
+/**
+ * `POST /api/tasks/urging-letter`: a công văn đôn đốc listing the body's overdue tasks (those it leads,
+ * assigned by the committee, visible to the actor), created as an outgoing draft through the outgoing
+ * module's own use case; the audit event `tasks.urged` and one history row per listed task are written in
+ * the draft's transaction. Secret tasks are not written into the letter's text (it is an ordinary
+ * document): they are counted and left to a paper letter.
+ */
+export async function createUrgingLetter(ctx: Ctx, by: By, input: { body: string; committeeId?: number }): Promise<{ outgoingId: number; tasks: number }> {
+  const db = ctx.db;
+  const { actor } = by;
+  const viewer = await viewerOrDeny(db, actor);
+  if (!actor.permissions.has('tasks.manage')) {
+    throw forbidden('tasks.forbidden', 'Only those who manage tasks write urging letters');
+  }
+  const target = parseBodyKey(input.body);
+  const targetName = target && (await bodyNames(db, [input.body])).get(input.body);
+  if (!target || !targetName) {
+    throw new AppError({ code: 'tasks.unknown_body', status: 422, message: 'No such body', details: [{ path: 'body', message: 'not in the directory' }] });
+  }
+  const committee = await committeeFor(db, actor, input.committeeId);
+  const today = todayOf(ctx);
+  const overdueQ = (db.selectFrom('tasks').where((eb: TaskEb) => visibleTo(eb, viewer)) as unknown as TaskQuery)
+    .where('tasks.assigner_committee_id', '=', committee.id)
+    .where('tasks.lead_key', '=', input.body)
+    .where(() => statusCondition('overdue', today) as unknown as Expression<SqlBool>);
+  const all = await loadRows(db, overdueQ, today, 'due_asc', URGING_LIMIT);
+  const listed = all.filter((r) => r.secrecy === 'none');
+  const secret = all.length - listed.length;
+  if (listed.length === 0) {
+    throw new AppError({
+      code: 'tasks.nothing_overdue',
+      status: 422,
+      message:
+        secret > 0
+          ? `${targetName} chỉ có nhiệm vụ mật quá hạn: đôn đốc bằng văn bản giấy (only secret overdue tasks: urge them on paper)`
+          : `${targetName} không có nhiệm vụ nào quá hạn (no overdue task of this body)`,
+      details: [{ path: 'body', message: 'no overdue task' }],
+    });
+  }
+  const issuer = await urgingIssuer(db, viewer, committee.id);
+  if (!issuer) {
+    throw forbidden('tasks.forbidden', 'You act for no body of this committee');
+  }
+  const issuerCommittee = await db.selectFrom('committees').select(['numbering_rule']).where('id', '=', issuer.committeeId).executeTakeFirstOrThrow();
+  const family = issuerCommittee.numbering_rule === 'state_year' ? 'state' : 'party';
+  const type = await db.selectFrom('document_types').select(['id']).where('name', '=', 'Công văn').where('family', '=', family).where('active', '=', 1).executeTakeFirst();
+  if (!type) {
+    throw new AppError({ code: 'tasks.no_letter_type', status: 422, message: 'The catalogue has no active "Công văn" type' });
+  }
+  const issuerKey = bodyKeyOf(issuer.committeeId, issuer.agencyId);
+  const names = await bodyNames(db, [issuerKey, ...listed.map((r) => r.assignerKey)]);
+  const issuerName = names.get(issuerKey) ?? issuerKey;
+  const cal = await loadWorkingCalendar(db, { from: today, to: addCalendarDays(today, 60) });
+  const reportBy = addWorkingDays(today, 5, cal);
+  const lines = listed.map((r, i) => {
+    const source = r.sourceReference.trim() || (r.sourceKind === 'ad_hoc' ? 'giao trực tiếp' : 'không ghi');
+    return `${i + 1}. ${r.content.replace(/\s+/g, ' ').trim()} (nguồn: ${source}; hạn: ${vn(r.dueOn)}; chậm ${r.overdueDays} ngày làm việc).`;
+  });
+  const body = [
+    `Theo dõi tình hình thực hiện nhiệm vụ được giao, đến ngày ${vn(today)}, ${targetName} còn ${listed.length} nhiệm vụ đã quá hạn nhưng chưa báo cáo hoàn thành, gồm:`,
+    ...lines,
+    ...(secret > 0 ? [`Ngoài ra còn ${secret} nhiệm vụ có độ mật quá hạn, được đôn đốc bằng văn bản riêng.`] : []),
+    `${issuerName} đề nghị ${targetName} khẩn trương chỉ đạo hoàn thành các nhiệm vụ trên; báo cáo kết quả thực hiện (hoặc đề nghị gia hạn, nêu rõ lý do) về ${issuerName} trước ngày ${vn(reportBy)} để tổng hợp, báo cáo Thường trực.`,
+  ].join('\n');
+  // The letter is drafted on behalf of the task manager who asked for it: the outgoing draft use case
+  // checks `outgoing.draft`, which managing tasks implies for this one letter.
+  const drafter: Actor = { ...actor, permissions: new Set([...actor.permissions, 'outgoing.draft']) as Actor['permissions'] };
+  const { createDraft } = await import('../outgoing/outgoing.drafts.ts');
+  const ids = listed.map((r) => r.id);
+  const { id } = await createDraft(
+    ctx,
+    { actor: drafter, audit: by.audit },
+    {
+      issuerCommitteeId: issuer.committeeId,
+      issuerAgencyId: issuer.agencyId,
+      documentTypeId: type.id,
+      draftingAgencyId: actor.scopeAgencyId,
+      secrecy: 'none',
+      urgency: 'normal',
+      copies: 1,
+      congress: false,
+      recipients: [{ committeeId: target.committeeId, agencyId: target.agencyId, organizationId: null }],
+      content: { summary: URGING_SUMMARY, body, addressees: [targetName], extraRecipientLines: [] },
+      paperLocation: '',
+    },
+    async (trx, outgoingId) => {
+      const now = ctx.clock.now().toISOString();
+      await trx
+        .insertInto('task_events')
+        .values(ids.map((taskId) => ({ task_id: taskId, at: now, actor_id: actor.userId, action: 'urged', details: JSON.stringify({ outgoingId, body: input.body }) })))
+        .execute();
+      await recordAudit(
+        { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: by.audit },
+        { action: 'tasks.urged', entityType: 'task_body', entityId: input.body, details: { outgoingId, committeeId: committee.id, taskIds: ids, secretNotListed: secret } },
+      );
+    },
+  );
+  return { outgoingId: id, tasks: ids.length };
+}
