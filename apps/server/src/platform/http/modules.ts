@@ -26,6 +26,7 @@ import { captureRoutes } from '../../modules/capture/capture.routes.ts';
 import { tasksConclusionRoutes } from '../../modules/tasks/tasks.conclusion.routes.ts';
 import { tasksDashboardRoutes } from '../../modules/tasks/tasks.dashboard.routes.ts';
 import { tasksRoutes } from '../../modules/tasks/tasks.routes.ts';
+import { tasksProgressRoutes } from '../../modules/tasks/tasks.progress.routes.ts';
 
 /** Every module's routes, registered in one place. */
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -55,6 +56,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   tasksConclusionRoutes(app, ctx);
   tasksDashboardRoutes(app, ctx);
   tasksRoutes(app, ctx);
+  tasksProgressRoutes(app, ctx);
   // Module crons register here too: buildApp runs in every process mode, before the worker starts.
   registerIncomingReminders();
 }
