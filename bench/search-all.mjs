@@ -2,7 +2,7 @@
 // their bodies, ~25 min on 2 shared cores; the index rebuild and the measurements take ~1 h more), so not
 // part of the default run-all:
 //
-//   nice -n 10 node bench/search-all.mjs [--n 1000000] [--reps 15] [--skip-rebuild] [--no-doc]
+//   nice -n 10 node bench/search-all.mjs [--n 1000000] [--reps 15] [--skip-rebuild | --rebuild-json FILE] [--no-doc]
 //   node bench/search-all.mjs --from-json bench/results/search-latest.json   # re-render the section
 //   node bench/run-all.mjs --only search                                       # the same, through run-all
 //
@@ -57,12 +57,19 @@ export async function runSearch({
   n = DEFAULT_N,
   reps = 15,
   skipRebuild = false,
+  rebuildJson = null,
   engines = 'sqlite,postgres',
 } = {}) {
   const out = { n, errors: {} };
   out.data = await runScript('search-generate.mjs', ['--n', String(n), '--engines', engines]);
   const previous = fs.existsSync(LATEST) ? JSON.parse(fs.readFileSync(LATEST, 'utf8')) : null;
-  if (skipRebuild && previous?.rebuild) {
+  if (previous?.experiments) {
+    // the experiments are run apart (bench/search-experiments.mjs): kept, with the run they come from
+    out.experiments = { ...previous.experiments, from: previous.experiments.from ?? '2026-11-26 04:00–06:00 UTC (commit d98df56)' };
+  }
+  if (rebuildJson) {
+    out.rebuild = JSON.parse(fs.readFileSync(rebuildJson, 'utf8'));
+  } else if (skipRebuild && previous?.rebuild) {
     out.rebuild = { ...previous.rebuild, carriedOver: true };
   } else {
     try {
@@ -259,7 +266,7 @@ function renderMeasure(m) {
   const engines = Object.keys(m.classes[0]?.engines ?? {});
   const out = [];
   out.push(
-    `One client, keep-alive, ${m.reps} requests per case after 2 warm-ups, engines alternated request by request (HTTP ${fmt(m.durations.httpS, 0)} s); then the app's \`search()\` in-process and the walk statement alone on the engine, ${m.reps} times each (${fmt(m.durations.inProcessS, 0)} s). ${
+    `One client, keep-alive, ${m.reps} requests per case after 2 warm-ups, engines alternated request by request (HTTP ${fmt(m.durations.httpS, 0)} s); then the app's \`search()\` in-process and the walk's statements alone on the engine, ${m.reps} times each (${fmt(m.durations.inProcessS, 0)} s). ${
       m.runs
         ? m.runs
             .map(
@@ -268,7 +275,7 @@ function renderMeasure(m) {
             )
             .join(' ')
         : `Load average at the start ${m.loadAvg.start.join(' / ')}, after the HTTP part ${m.loadAvg.afterHttp.join(' / ')}, at the end ${m.loadAvg.end.join(' / ')}.`
-    } Milliseconds. "walk alone" is the walk statement the app issued, run by itself on the engine (p95 of the class's slowest case); "ratio" is the median over the class's cases of (HTTP p95 ÷ walk-alone p95) — how much everything around the engine's walk costs.`,
+    } Milliseconds. "walk alone" is the walk's statements the app issued (one per kind on PostgreSQL, one per chunk), run by themselves one after the other on the engine (p95 of the class's slowest case); "ratio" is the median over the class's cases of (HTTP p95 ÷ walk-alone p95) — how much everything around the engine's walk costs.`,
   );
   out.push('');
   for (const user of m.users) {
@@ -342,7 +349,14 @@ function renderMeasure(m) {
           h.cls,
           `\`${h.name}\``,
           ...cells,
-          a.total === undefined ? a.status : `${fmt(a.total, 0)}${a.capped ? '+' : ''}`,
+          a.total === undefined
+            ? a.status
+            : `${fmt(a.total, 0)}${a.capped ? '+' : ''}${
+                (() => {
+                  const k = h.engines[engines[0]]?.counted;
+                  return k && k.min !== k.max ? ` (counted ${fmt(k.min, 0)}–${fmt(k.max, 0)})` : '';
+                })()
+              }`,
           a.matchedIn ?? '',
         ];
       }),
@@ -564,7 +578,7 @@ export function renderSearch(all) {
   if (all.experiments) {
     out.push('');
     out.push(
-      '#### Experiments behind the proposed fixes (bench/search-experiments.mjs, bench/search-rebuild.mjs --sorted-batches / --gin-after)',
+      `#### Experiments behind the fixes (bench/search-experiments.mjs, bench/search-rebuild.mjs --sorted-batches / --gin-after)${all.experiments.from ? ` — from the run of ${all.experiments.from}, before the fixes` : ''}`,
     );
     out.push('');
     out.push(renderExperiments(all.experiments));
@@ -659,6 +673,7 @@ if (isMain(import.meta.url)) {
       n: a.n ?? DEFAULT_N,
       reps: a.reps ?? 15,
       skipRebuild: Boolean(a['skip-rebuild']),
+      rebuildJson: a['rebuild-json'] ? path.resolve(String(a['rebuild-json'])) : null,
       engines: a.engines ?? 'sqlite,postgres',
     });
     fs.mkdirSync(path.dirname(LATEST), { recursive: true });

@@ -4,6 +4,7 @@
 //
 //   nice -n 10 node bench/search-measure.mjs [--n 1000000] [--reps 15] [--engines sqlite,postgres]
 //        [--users vanthu,chuyenvien] [--only notation,bodies] [--no-direct] [--no-plans] [--no-http] [--profile]
+//        [--walk-first N] [--walk-budget MS]   # in-process only: the walk's tuning (search.query.ts walkTuning)
 //
 // 1. HTTP: one real `vanphong serve` per engine on the data (nothing written), logged in as each user;
 //    one keep-alive connection per server and user, requests one after the other. Every case of
@@ -171,7 +172,7 @@ async function httpPhase({ paths, engines, users, cases, reps, typesBy }) {
         for (const sv of servers) {
           const sess = sv.sessions[user];
           const p = pathOf(paramsOf(c, typesBy[sv.engine]));
-          per[sv.engine] = { ms: [], took: [], statuses: {}, path: p };
+          per[sv.engine] = { ms: [], took: [], counted: [], statuses: {}, path: p };
           for (let w = 0; w < 2; w++) {
             const r = await timedGet(sess.agent, sv.s.url + p, sess.headers);
             if (w === 0) {
@@ -182,6 +183,7 @@ async function httpPhase({ paths, engines, users, cases, reps, typesBy }) {
                     ? {
                         total: b.total,
                         capped: b.totalCapped,
+                        cap: b.cap,
                         mode: b.mode,
                         items: b.items.length,
                         matchedIn: [...new Set(b.items.map((i) => i.matchedIn))].join(','),
@@ -201,7 +203,10 @@ async function httpPhase({ paths, engines, users, cases, reps, typesBy }) {
             per[sv.engine].statuses[r.status] = (per[sv.engine].statuses[r.status] ?? 0) + 1;
             if (r.status === 200) {
               per[sv.engine].ms.push(r.ms);
-              per[sv.engine].took.push(JSON.parse(r.body).tookMs);
+              const b = JSON.parse(r.body);
+              per[sv.engine].took.push(b.tookMs);
+              // how far the walk counted in this request (its time budget may stop it before the cap)
+              per[sv.engine].counted.push(b.totalCapped ? b.cap : b.total);
             }
           }
         }
@@ -213,6 +218,7 @@ async function httpPhase({ paths, engines, users, cases, reps, typesBy }) {
             tookMs: stats(v.took),
             statuses: v.statuses,
             answer: v.answer,
+            counted: v.counted.length ? { min: Math.min(...v.counted), max: Math.max(...v.counted) } : null,
             samples: v.ms.map((x) => round(x, 1)),
           };
         }
@@ -267,8 +273,12 @@ async function directRunner(engine, paths) {
   };
 }
 
-async function inProcessPhase({ paths, engines, users, cases, reps, typesBy, direct, plans, profile }) {
+async function inProcessPhase({ paths, engines, users, cases, reps, typesBy, direct, plans, profile, walk = null }) {
   const { query, contracts } = await searchModules();
+  if (walk) {
+    // an experiment on the walk's tuning (search.query.ts walkTuning), in-process only
+    Object.assign(query.walkTuning, walk);
+  }
   const out = [];
   for (const engine of engines) {
     const base = await appContext(engine, paths);
@@ -282,15 +292,17 @@ async function inProcessPhase({ paths, engines, users, cases, reps, typesBy, dir
           const times = [];
           const cpuMs = [];
           const byWhat = new Map();
-          let walk = null;
+          let walks = [];
+          let answer = null;
           for (let i = 0; i < reps + 2; i++) {
             records.length = 0;
             // a fresh Actor per call, as per request (incomingViewer caches per Actor object)
             const actor = { ...actor0, permissions: new Set(actor0.permissions) };
             const c0 = process.cpuUsage();
             const t0 = performance.now();
-            await query.search(ctx, actor, q);
+            const res = await query.search(ctx, actor, q);
             const ms = performance.now() - t0;
+            answer = { total: res.total, capped: res.totalCapped, cap: res.cap };
             const c1 = process.cpuUsage(c0);
             if (i < 2) {
               continue;
@@ -298,12 +310,13 @@ async function inProcessPhase({ paths, engines, users, cases, reps, typesBy, dir
             times.push(ms);
             cpuMs.push((c1.user + c1.system) / 1000);
             const inThisRun = new Map();
+            walks = [];
             for (const r of records) {
               const s = sqlOf(r);
               const what = classify(s.sql);
               inThisRun.set(what, (inThisRun.get(what) ?? 0) + r.ms);
               if (what === 'walk') {
-                walk = s;
+                walks.push(s); // one per kind (PostgreSQL) and per chunk of the walk
               }
             }
             const stmtTotal = [...inThisRun.values()].reduce((a, b) => a + b, 0);
@@ -321,21 +334,31 @@ async function inProcessPhase({ paths, engines, users, cases, reps, typesBy, dir
             // CPU of this process per call (JavaScript + better-sqlite3; PostgreSQL's backend not included)
             cpuMs: stats(cpuMs),
             breakdownP50: Object.fromEntries([...byWhat].map(([k, v]) => [k, stats(v).p50])),
-            walk: walk ? { sql: walk.sql, parameters: walk.parameters } : null,
+            answer,
+            walkStatements: walks.length,
+            walk: walks[0] ? { sql: walks[0].sql, parameters: walks[0].parameters } : null,
           };
-          if (runner && walk) {
+          if (runner && walks.length > 0) {
+            // the walk's statements of the last call, one after the other (the app runs PostgreSQL's
+            // per-kind statements side by side: this sum is an upper bound there)
             const wt = [];
             let rowsOut = 0;
             for (let i = 0; i < reps + 2; i++) {
               const t0 = performance.now();
-              rowsOut = await runner.run(walk.sql, walk.parameters);
+              rowsOut = 0;
+              for (const w of walks) {
+                rowsOut += await runner.run(w.sql, w.parameters);
+              }
               if (i >= 2) {
                 wt.push(performance.now() - t0);
               }
             }
-            row.direct = { ...stats(wt), rows: rowsOut };
+            row.direct = { ...stats(wt), rows: rowsOut, statements: walks.length };
             if (plans) {
-              row.plan = await runner.plan(walk.sql, walk.parameters);
+              row.plan = [];
+              for (const [k, w] of walks.entries()) {
+                row.plan.push(...(walks.length > 1 ? [`-- statement ${k + 1} of ${walks.length}`] : []), ...(await runner.plan(w.sql, w.parameters)));
+              }
             }
           }
           if (profile) {
@@ -421,6 +444,7 @@ export async function measureSearch({
   plans = true,
   http: doHttp = true,
   profile = false,
+  walk = null,
 } = {}) {
   const paths = benchPaths({ n });
   const bodies = fs.existsSync(searchManifestPath(n))
@@ -460,6 +484,7 @@ export async function measureSearch({
     direct,
     plans,
     profile,
+    walk,
   });
   return {
     machine,
@@ -496,6 +521,13 @@ if (isMain(import.meta.url)) {
     plans: !a['no-plans'],
     http: !a['no-http'],
     profile: Boolean(a.profile),
+    walk:
+      a['walk-first'] !== undefined || a['walk-budget'] !== undefined
+        ? {
+            ...(a['walk-first'] !== undefined ? { first: Number(a['walk-first']) } : {}),
+            ...(a['walk-budget'] !== undefined ? { budgetMs: Number(a['walk-budget']) } : {}),
+          }
+        : null,
   });
   printJson(r);
   process.exit(0);
