@@ -49,6 +49,14 @@ export const settingsPatch = z
     sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
     sessionAbsoluteHours: z.number().int().min(1).max(24 * 30),
     organisationName: z.string().trim().min(1).max(300),
+    /** Task reminders (issue 5 §6): working days before the due date on which the lead body is reminded. */
+    taskReminderDaysBefore: z
+      .array(z.number().int().min(1).max(30))
+      .max(5)
+      .refine((xs) => new Set(xs).size === xs.length, 'each day once'),
+    /** Working days overdue after which the head of the lead unit is told, then the assigner. */
+    taskEscalateHeadAfterDays: z.number().int().min(1).max(60),
+    taskEscalateAssignerAfterDays: z.number().int().min(1).max(120),
   })
   .partial()
   .strict();

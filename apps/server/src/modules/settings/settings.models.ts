@@ -8,6 +8,11 @@ export interface Settings {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   organisationName: string;
+  /** Task reminders (issue 5 §6, tasks.reminders.ts): working days before the due date. */
+  taskReminderDaysBefore: number[];
+  /** Working days overdue before the head of the lead unit, then the assigner, is told. */
+  taskEscalateHeadAfterDays: number;
+  taskEscalateAssignerAfterDays: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -17,6 +22,9 @@ export const DEFAULT_SETTINGS: Settings = {
   sessionIdleMinutes: 60,
   sessionAbsoluteHours: 12,
   organisationName: 'Văn phòng cấp ủy',
+  taskReminderDaysBefore: [3, 1],
+  taskEscalateHeadAfterDays: 3,
+  taskEscalateAssignerAfterDays: 7,
 };
 
 export const SETTING_KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];

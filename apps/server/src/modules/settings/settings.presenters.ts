@@ -14,6 +14,9 @@ export function presentSettings(settings: Settings, actor: Actor) {
       sessionIdleMinutes: settings.sessionIdleMinutes,
       sessionAbsoluteHours: settings.sessionAbsoluteHours,
       organisationName: settings.organisationName,
+      taskReminderDaysBefore: settings.taskReminderDaysBefore,
+      taskEscalateHeadAfterDays: settings.taskEscalateHeadAfterDays,
+      taskEscalateAssignerAfterDays: settings.taskEscalateAssignerAfterDays,
     },
     abilities: { update: canManage(actor) },
   };

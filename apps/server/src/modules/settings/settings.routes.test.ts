@@ -26,6 +26,9 @@ describe('system settings', () => {
         sessionIdleMinutes: 60,
         sessionAbsoluteHours: 12,
         organisationName: 'Văn phòng cấp ủy',
+        taskReminderDaysBefore: [3, 1],
+        taskEscalateHeadAfterDays: 3,
+        taskEscalateAssignerAfterDays: 7,
       },
       abilities: { update: true },
     });
@@ -65,6 +68,18 @@ describe('system settings', () => {
     expect(r.json().error.details).toEqual(
       expect.arrayContaining([expect.objectContaining({ message: 'too_short' })]),
     );
+  });
+
+  it('the task reminder days are settings: changed with the audit trail, a repeated or out-of-range day refused', async () => {
+    const r = await admin.patch('/api/settings', { taskReminderDaysBefore: [5, 2, 1], taskEscalateHeadAfterDays: 2, taskEscalateAssignerAfterDays: 5 });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().settings).toMatchObject({ taskReminderDaysBefore: [5, 2, 1], taskEscalateHeadAfterDays: 2, taskEscalateAssignerAfterDays: 5 });
+    const evs = await events('settings.updated');
+    expect(JSON.parse(evs.at(-1)?.details ?? '{}').changes.taskReminderDaysBefore).toEqual({ from: [3, 1], to: [5, 2, 1] });
+    for (const bad of [{ taskReminderDaysBefore: [2, 2] }, { taskReminderDaysBefore: [0] }, { taskEscalateHeadAfterDays: 0 }]) {
+      expect((await admin.patch('/api/settings', bad)).statusCode).toBe(400);
+    }
+    expect((await admin.get('/api/settings')).json().settings.taskReminderDaysBefore).toEqual([5, 2, 1]);
   });
 
   it('saving the same values again changes nothing and writes no audit event', async () => {

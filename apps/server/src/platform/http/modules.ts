@@ -24,6 +24,7 @@ import { outgoingAdminRoutes } from '../../modules/outgoing/outgoing.admin.route
 import { searchRoutes } from '../../modules/search/search.routes.ts';
 import { captureRoutes } from '../../modules/capture/capture.routes.ts';
 import { tasksConclusionRoutes } from '../../modules/tasks/tasks.conclusion.routes.ts';
+import { registerTaskReminders } from '../../modules/tasks/tasks.reminders.ts';
 import { tasksDashboardRoutes } from '../../modules/tasks/tasks.dashboard.routes.ts';
 import { tasksRoutes } from '../../modules/tasks/tasks.routes.ts';
 import { tasksProgressRoutes } from '../../modules/tasks/tasks.progress.routes.ts';
@@ -59,4 +60,5 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   tasksProgressRoutes(app, ctx);
   // Module crons register here too: buildApp runs in every process mode, before the worker starts.
   registerIncomingReminders();
+  registerTaskReminders();
 }
