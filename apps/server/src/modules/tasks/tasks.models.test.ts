@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TASK_STATUSES, type TaskStatus } from '@vanphong/contracts';
 import { createTestContext, type TestContext } from '../../../test/test-context.ts';
 import { seedReference } from '../seed/seed.ts';
+import { rawTask } from './tasks.test-support.ts';
 import { computeHolidays } from '../calendar/calendar.holidays.ts';
 import type { WorkingCalendar } from '../calendar/calendar.workdays.ts';
 import { dueOnFor, effectiveDeadline, onTimeRate, overdueDays, periodEndOnOrAfter, statusCondition, statusOf, statusSql } from './tasks.models.ts';
@@ -110,38 +111,16 @@ describe('the SQL status agrees with statusOf on the database', () => {
         for (const lastProgressOn of progress) {
           const r = await db
             .insertInto('tasks')
-            .values({
-              parent_id: null,
-              root_id: null,
-              depth: 0,
-              content: 'x',
-              content_folded: 'x',
-              source_kind: 'ad_hoc',
-              source_outgoing_id: null,
-              source_incoming_id: null,
-              assigner_committee_id: c.id,
-              assigner_agency_id: null,
-              assigner_key: `c${c.id}`,
-              root_assigner_key: `c${c.id}`,
-              lead_committee_id: c.id,
-              lead_agency_id: null,
-              lead_key: `c${c.id}`,
-              assigned_on: '2027-01-04',
-              deadline: dueOn,
-              cadence: null,
-              due_on: dueOn,
-              secrecy: 'none',
-              state: completedOn ? 'reported_done' : 'open',
-              progress: 0,
-              last_progress_on: lastProgressOn,
-              completed_on: completedOn,
-              evaluation: null,
-              evaluated_by: null,
-              evaluated_at: null,
-              created_by: null,
-              created_at: now,
-              updated_at: now,
-            })
+            .values(
+              rawTask(c.id, {
+                assigned_on: '2027-01-04',
+                deadline: dueOn,
+                due_on: dueOn,
+                state: completedOn ? 'reported_done' : 'open',
+                last_progress_on: lastProgressOn,
+                completed_on: completedOn,
+              }),
+            )
             .returning('id')
             .executeTakeFirstOrThrow();
           rows.push({ id: r.id, dueOn, completedOn, lastProgressOn });

@@ -14,7 +14,7 @@ import { taskErrors as E } from './tasks.errors.ts';
 import { dueOnFor, periodEndOnOrAfter } from './tasks.models.ts';
 import { mayAttachFiles } from './tasks.policies.ts';
 import * as repo from './tasks.repository.ts';
-import { audited, calendarFor, loadVisible, mustManage, todayOf, viewerOrDeny, type By, type Ctx } from './tasks.usecases.ts';
+import { audited, calendarFor, loadVisible, lockTask, mustManage, todayOf, viewerOrDeny, type By, type Ctx } from './tasks.usecases.ts';
 import type { TaskViewer } from './tasks.visibility.ts';
 
 /** Files a progress report may carry: PDF, Word, images, and spreadsheets (figures of a report). */
@@ -23,7 +23,8 @@ export const PROGRESS_FILE_TYPES = new Set([...ATTACHMENT_TYPES, 'application/vn
 type Role = 'lead' | 'assigner';
 
 /** The visible task (404), a manager (403), acting for the right body (403), in the right state (409). */
-async function taskFor(trx: Trx, by: By, viewer: TaskViewer, id: number, role: Role, action: string, states: string[]): Promise<repo.TaskRow> {
+async function taskFor(ctx: Ctx, trx: Trx, by: By, viewer: TaskViewer, id: number, role: Role, action: string, states: string[]): Promise<repo.TaskRow> {
+  await lockTask(ctx, trx, id);
   const { task } = await loadVisible(trx, viewer, id);
   mustManage(by.actor);
   const key = role === 'lead' ? task.lead_key : task.assigner_key;
@@ -43,7 +44,7 @@ const nextDay = (d: string) => addCalendarDays(d, 1);
 export async function reportProgress(ctx: Ctx, by: By, id: number, input: z.infer<typeof progressInput>): Promise<void> {
   const viewer = await viewerOrDeny(ctx.db, by.actor);
   await inTransaction(ctx, async (trx) => {
-    const task = await taskFor(trx, by, viewer, id, 'lead', 'report progress', ['open']);
+    const task = await taskFor(ctx, trx, by, viewer, id, 'lead', 'report progress', ['open']);
     const today = todayOf(ctx);
     if (input.completedOn !== undefined && !input.done) {
       throw E.field('completed_on_without_done', 'completedOn', 'A completion date goes with a report of completion');
@@ -55,7 +56,7 @@ export async function reportProgress(ctx: Ctx, by: By, id: number, input: z.infe
     if (completedOn !== null && completedOn < task.assigned_on) {
       throw E.field('completed_before_assignment', 'completedOn', 'The completion date is before the assignment date');
     }
-    await checkFiles(trx, by, task, input.fileIds);
+    await checkFiles(ctx, trx, by, task, input.fileIds);
 
     // A standing task: the report closes the current period; the next one becomes due.
     let periodEnd: string | null = null;
@@ -118,7 +119,7 @@ export async function reportProgress(ctx: Ctx, by: By, id: number, input: z.infe
 }
 
 /** Files the actor uploaded, not yet attached elsewhere, of an accepted kind; none on a secret task off the isolated LAN. */
-async function checkFiles(trx: Trx, by: By, task: repo.TaskRow, ids: number[]): Promise<void> {
+async function checkFiles(ctx: Ctx, trx: Trx, by: By, task: repo.TaskRow, ids: number[]): Promise<void> {
   if (ids.length === 0) {
     return;
   }
@@ -128,6 +129,10 @@ async function checkFiles(trx: Trx, by: By, task: repo.TaskRow, ids: number[]): 
   const settings = await getSettings(trx);
   if (!mayAttachFiles({ secrecy: task.secrecy, deploymentProfile: settings.deploymentProfile })) {
     throw E.field('secret_files_refused', 'fileIds', 'On a networked deployment a secret task is tracked without files: its content stays on paper');
+  }
+  // Two reports racing for the same upload (on different tasks): one waits for the other's commit.
+  for (const fileId of [...ids].sort((a, b) => a - b)) {
+    await ctx.dialect.lockKey(trx, `tasks.file:${fileId}`);
   }
   const files = await trx.selectFrom('files').select(['id', 'created_by', 'content_type', 'encryption']).where('id', 'in', ids).execute();
   const byId = new Map(files.map((f) => [f.id, f]));
@@ -167,7 +172,7 @@ async function checkFiles(trx: Trx, by: By, task: repo.TaskRow, ids: number[]): 
 export async function requestExtension(ctx: Ctx, by: By, id: number, input: z.infer<typeof extensionInput>): Promise<number> {
   const viewer = await viewerOrDeny(ctx.db, by.actor);
   return inTransaction(ctx, async (trx) => {
-    const task = await taskFor(trx, by, viewer, id, 'lead', 'request an extension', ['open']);
+    const task = await taskFor(ctx, trx, by, viewer, id, 'lead', 'request an extension', ['open']);
     if (task.deadline === null) {
       throw E.field('standing_task', 'requestedDeadline', 'A standing task has reporting periods, not a deadline to extend');
     }
@@ -215,7 +220,7 @@ async function checkAgainstParent(trx: Trx, task: repo.TaskRow, deadline: string
 export async function decideExtension(ctx: Ctx, by: By, id: number, extensionId: number, input: z.infer<typeof extensionDecisionInput>): Promise<void> {
   const viewer = await viewerOrDeny(ctx.db, by.actor);
   await inTransaction(ctx, async (trx) => {
-    const task = await taskFor(trx, by, viewer, id, 'assigner', 'decide on an extension', ['open']);
+    const task = await taskFor(ctx, trx, by, viewer, id, 'assigner', 'decide on an extension', ['open']);
     const ext = await trx.selectFrom('task_extensions').selectAll().where('id', '=', extensionId).where('task_id', '=', id).executeTakeFirst();
     if (!ext) {
       throw E.notFound();
@@ -259,7 +264,7 @@ export async function decideExtension(ctx: Ctx, by: By, id: number, extensionId:
 export async function evaluateTask(ctx: Ctx, by: By, id: number, input: z.infer<typeof evaluationInput>): Promise<void> {
   const viewer = await viewerOrDeny(ctx.db, by.actor);
   await inTransaction(ctx, async (trx) => {
-    const task = await taskFor(trx, by, viewer, id, 'assigner', 'evaluate', ['reported_done']);
+    const task = await taskFor(ctx, trx, by, viewer, id, 'assigner', 'evaluate', ['reported_done']);
     const now = ctx.clock.now().toISOString();
     await trx
       .updateTable('tasks')

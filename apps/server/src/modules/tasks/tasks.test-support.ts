@@ -1,5 +1,7 @@
 /** Helpers of the task tests: accounts of other units, uploads, row counts. */
+import type { Insertable } from 'kysely';
 import type { TestApp, Client } from '../../../test/http.ts';
+import type { TasksTable } from '../../platform/db/schema.ts';
 import { multipartFile, samples } from '../../platform/files/files.fixtures.ts';
 import { hashPassword } from '../auth/auth.passwords.ts';
 
@@ -75,5 +77,48 @@ export async function rowCounts(t: TestApp) {
     bodies: await n('task_bodies'),
     extensions: await n('task_extensions'),
     progress: await n('task_progress'),
+  };
+}
+
+/** A tasks row written straight to the database (another province's task, a grid of dates). */
+export function rawTask(committeeId: number, over: Partial<Insertable<TasksTable>> = {}): Insertable<TasksTable> {
+  const now = new Date('2026-11-20T00:00:00Z').toISOString();
+  return {
+    parent_id: null,
+    root_id: null,
+    depth: 0,
+    content: 'Nhiệm vụ ghi thẳng vào cơ sở dữ liệu',
+    content_folded: 'nhiem vu ghi thang vao co so du lieu',
+    source_kind: 'ad_hoc',
+    source_outgoing_id: null,
+    source_incoming_id: null,
+    source_reference: '',
+    source_paragraph: '',
+    assigner_committee_id: committeeId,
+    assigner_agency_id: null,
+    assigner_key: `c${committeeId}`,
+    root_assigner_key: `c${committeeId}`,
+    lead_committee_id: committeeId,
+    lead_agency_id: null,
+    lead_key: `c${committeeId}`,
+    assigned_on: '2026-11-20',
+    deadline: '2026-12-31',
+    cadence: null,
+    due_on: '2026-12-31',
+    expected_products: '',
+    secrecy: 'none',
+    state: 'open',
+    progress: 0,
+    last_progress_on: null,
+    completed_on: null,
+    evaluation: null,
+    evaluation_comment: '',
+    evaluated_by: null,
+    evaluated_at: null,
+    created_by: null,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+    ...over,
   };
 }

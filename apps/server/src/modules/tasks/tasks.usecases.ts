@@ -66,6 +66,14 @@ export async function loadVisible(db: Db, viewer: TaskViewer, id: number): Promi
   return { task, bodies };
 }
 
+/**
+ * Locks the task's row until the transaction ends (PostgreSQL; SQLite has one writer anyway), so that two
+ * changes of one task — or a sub-task checked against its parent being edited — run one after the other.
+ */
+export async function lockTask(ctx: Ctx, trx: Trx, id: number): Promise<void> {
+  await ctx.dialect.forUpdate(trx.selectFrom('tasks').select('id').where('id', '=', id)).execute();
+}
+
 /** 403 unless the actor holds `tasks.manage` (the inspection role reads only). */
 export function mustManage(actor: Actor): void {
   if (!actor.permissions.has('tasks.manage')) {
@@ -238,6 +246,7 @@ async function createInTrx(ctx: Ctx, trx: Trx, by: By, viewer: TaskViewer, input
   let parent: repo.TaskRow | null = null;
   let assignerKey: string;
   if (input.parentId !== null) {
+    await lockTask(ctx, trx, input.parentId);
     const p = await repo.loadTask(trx, input.parentId);
     const pBodies = p ? ((await repo.loadBodies(trx, [p.id])).get(p.id) ?? []) : [];
     if (!p || !canSee(viewer, p, pBodies.map((b) => b.key))) {
@@ -371,6 +380,7 @@ export async function updateTask(ctx: Ctx, by: By, id: number, input: TaskUpdate
   const { actor } = by;
   const viewer = await viewerOrDeny(ctx.db, actor);
   await inTransaction(ctx, async (trx) => {
+    await lockTask(ctx, trx, id);
     const { task, bodies } = await loadVisible(trx, viewer, id);
     mustManage(actor);
     if (!viewer.units.includes(task.assigner_key)) {

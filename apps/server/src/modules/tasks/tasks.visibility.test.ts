@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../../test/http.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { addUser, demoBodies, rowCounts } from './tasks.test-support.ts';
+import { addUser, demoBodies, rawTask, rowCounts } from './tasks.test-support.ts';
 
 /**
  * Issue 5 acceptance: a unit sees its own tasks and those it assigned, not others' (404, absent from the
@@ -54,38 +54,7 @@ describe('who sees which task', () => {
       .executeTakeFirstOrThrow();
     const f = await t.ctx.db
       .insertInto('tasks')
-      .values({
-        parent_id: null,
-        root_id: null,
-        depth: 0,
-        content: 'Nhiệm vụ của tỉnh khác',
-        content_folded: 'nhiem vu cua tinh khac',
-        source_kind: 'ad_hoc',
-        source_outgoing_id: null,
-        source_incoming_id: null,
-        assigner_committee_id: other.id,
-        assigner_agency_id: null,
-        assigner_key: `c${other.id}`,
-        root_assigner_key: `c${other.id}`,
-        lead_committee_id: other.id,
-        lead_agency_id: null,
-        lead_key: `c${other.id}`,
-        assigned_on: '2026-11-20',
-        deadline: '2026-12-31',
-        cadence: null,
-        due_on: '2026-12-31',
-        secrecy: 'none',
-        state: 'open',
-        progress: 0,
-        last_progress_on: null,
-        completed_on: null,
-        evaluation: null,
-        evaluated_by: null,
-        evaluated_at: null,
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      })
+      .values(rawTask(other.id, { content: 'Nhiệm vụ của tỉnh khác', content_folded: 'nhiem vu cua tinh khac' }))
       .returning('id')
       .executeTakeFirstOrThrow();
     task.foreign = f.id;
