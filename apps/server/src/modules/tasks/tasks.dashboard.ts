@@ -101,27 +101,50 @@ export interface UnitCounts {
   counts: StatusCounts;
 }
 
-/** One GROUP BY over the tasks: counts by status per lead body. */
-export async function countsByLead(db: Db, base: TaskQuery, today: string): Promise<UnitCounts[]> {
-  const inner = base.select([
-    'tasks.lead_key as lead_key',
-    'tasks.lead_committee_id as lead_committee_id',
-    'tasks.lead_agency_id as lead_agency_id',
-    statusSql(today).as('status'),
-  ]);
-  const rows = await db
-    .selectFrom(inner.as('t'))
-    .select((eb) => ['t.lead_key', 't.lead_committee_id', 't.lead_agency_id', 't.status', eb.fn.countAll<number | string>().as('n')])
-    .groupBy(['t.lead_key', 't.lead_committee_id', 't.lead_agency_id', 't.status'])
+/** Counts by status of one lead body for one due date. */
+export interface LeadDueCounts extends UnitCounts {
+  dueOn: string;
+}
+
+/**
+ * One GROUP BY over the tasks: counts by status per lead body and due date, each status counted with
+ * the model's own SQL form of the rule (`statusCondition`, the same rule as `statusSql`). Grouping by the
+ * due date as well gives the units (summed over the dates) and the trend by month (summed over the
+ * bodies) from a single pass; with the index of migration 0013 it streams over a covering index.
+ */
+export async function countsByLeadAndDue(base: TaskQuery, today: string): Promise<LeadDueCounts[]> {
+  const rows = await base
+    .select([
+      'tasks.lead_key as lead_key',
+      'tasks.lead_committee_id as lead_committee_id',
+      'tasks.lead_agency_id as lead_agency_id',
+      'tasks.due_on as due_on',
+      ...TASK_STATUSES.map((s) => sql<number | string>`sum(case when ${statusCondition(s, today)} then 1 else 0 end)`.as(s)),
+    ])
+    .groupBy(['tasks.lead_key', 'tasks.lead_committee_id', 'tasks.lead_agency_id', 'tasks.due_on'])
     .execute();
+  return rows.map((r) => {
+    const row = r as unknown as Record<string, unknown> & { lead_key: string; lead_committee_id: number; lead_agency_id: number | null; due_on: string };
+    const counts = zero();
+    for (const s of TASK_STATUSES) {
+      counts[s] = Number(row[s] ?? 0);
+    }
+    return { key: row.lead_key, committeeId: row.lead_committee_id, agencyId: row.lead_agency_id, dueOn: row.due_on, counts };
+  });
+}
+
+/** Sums the per-date counts by lead body. */
+export function byLead(rows: LeadDueCounts[]): UnitCounts[] {
   const byKey = new Map<string, UnitCounts>();
   for (const r of rows) {
-    let u = byKey.get(r.lead_key);
+    let u = byKey.get(r.key);
     if (!u) {
-      u = { key: r.lead_key, committeeId: r.lead_committee_id, agencyId: r.lead_agency_id, counts: zero() };
-      byKey.set(r.lead_key, u);
+      u = { key: r.key, committeeId: r.committeeId, agencyId: r.agencyId, counts: zero() };
+      byKey.set(r.key, u);
     }
-    u.counts[r.status as TaskStatus] += Number(r.n);
+    for (const s of TASK_STATUSES) {
+      u.counts[s] += r.counts[s];
+    }
   }
   return [...byKey.values()];
 }
@@ -193,25 +216,20 @@ export async function dashboard(ctx: Ctx, actor: Actor, q: DashboardQuery): Prom
     }
     return b;
   };
-  const units = await unitRows(db, await countsByLead(db, await filtered(), today), committee.id);
+  const rows = await countsByLeadAndDue(await filtered(), today);
+  const units = await unitRows(db, byLead(rows), committee.id);
   const totals = totalsOf(units);
 
   const first = monthStart(today, 11);
   const last = monthEnd(today);
-  const trendInner = (await filtered())
-    .where('tasks.due_on', '>=', first)
-    .where('tasks.due_on', '<=', last)
-    .select([sql<string>`substr(tasks.due_on, 1, 7)`.as('month'), statusSql(today).as('status')]);
-  const trendRows = await db
-    .selectFrom(trendInner.as('t'))
-    .select((eb) => ['t.month', 't.status', eb.fn.countAll<number | string>().as('n')])
-    .groupBy(['t.month', 't.status'])
-    .execute();
   const trend = Array.from({ length: 12 }, (_, i) => ({ month: monthStart(today, 11 - i).slice(0, 7), done_on_time: 0, done_late: 0, overdue: 0 }));
-  for (const r of trendRows) {
-    const m = trend.find((x) => x.month === r.month);
-    if (m && (r.status === 'done_on_time' || r.status === 'done_late' || r.status === 'overdue')) {
-      m[r.status] += Number(r.n);
+  const byMonth = new Map(trend.map((m) => [m.month, m]));
+  for (const r of rows) {
+    const m = r.dueOn >= first && r.dueOn <= last ? byMonth.get(r.dueOn.slice(0, 7)) : undefined;
+    if (m) {
+      m.done_on_time += r.counts.done_on_time;
+      m.done_late += r.counts.done_late;
+      m.overdue += r.counts.overdue;
     }
   }
   return {
@@ -482,7 +500,7 @@ export async function taskReport(ctx: Ctx, actor: Actor, q: TaskReportQuery): Pr
   const base = () => assignedBy(db, viewer, committee.id, false);
   const units = await unitRows(
     db,
-    await countsByLead(db, (await base()).where('tasks.due_on', '>=', period.from).where('tasks.due_on', '<=', period.to), today),
+    byLead(await countsByLeadAndDue((await base()).where('tasks.due_on', '>=', period.from).where('tasks.due_on', '<=', period.to), today)),
     committee.id,
   );
   const totals = totalsOf(units);
