@@ -130,11 +130,15 @@ export function eventSummary(action: string, d: Record<string, unknown>, names: 
     case 'evaluated':
       return `Đánh giá: ${d.result === 'met' ? 'Đạt' : 'Chưa đạt'}${d.comment ? ` — ${String(d.comment)}` : ''}; kết thúc nhiệm vụ`;
     case 'urged':
-      return 'Đôn đốc thực hiện nhiệm vụ';
-    case 'reminded':
-      return 'Nhắc hạn nhiệm vụ';
+      return `Đôn đốc bằng công văn${d.body ? ` gửi ${name(d.body)}` : ''}`;
+    case 'reminded': {
+      const due = d.dueOn ? ` (hạn ${shownDate(d.dueOn as string)})` : '';
+      return d.kind === 'due' ? `Nhắc: nhiệm vụ đến hạn hôm nay${due}` : d.kind === 'overdue' ? `Nhắc: nhiệm vụ đã quá hạn${due}` : `Nhắc: nhiệm vụ sắp đến hạn${due}`;
+    }
     case 'escalated':
-      return 'Báo cáo cấp trên: nhiệm vụ quá hạn';
+      return d.to === 'assigner'
+        ? 'Báo cáo đơn vị giao: nhiệm vụ quá hạn'
+        : 'Báo cáo người đứng đầu đơn vị chủ trì: nhiệm vụ quá hạn';
     default:
       return action;
   }
@@ -160,7 +164,7 @@ export async function presentDetail(
   const eventDetails = events.map((e) => ({ e, d: JSON.parse(e.details) as Record<string, unknown> }));
   const keys = new Set<string>();
   for (const { d } of eventDetails) {
-    for (const v of [d.lead, d.assigner, ...(Array.isArray(d.co) ? d.co : [])]) {
+    for (const v of [d.lead, d.assigner, d.body, ...(Array.isArray(d.co) ? d.co : [])]) {
       if (typeof v === 'string') {
         keys.add(v);
       }
