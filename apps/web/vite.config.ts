@@ -23,8 +23,11 @@ export default defineConfig(({ mode }) => {
       rollupOptions: {
         output: {
           // One vendor chunk: splitting react/antd apart creates circular chunk imports (TDZ errors at start-up).
+          // ECharts (the task dashboards only) stays out of it: it loads with its screen, not at login.
           manualChunks(id: string) {
-            return id.includes('node_modules') && !id.includes('@fontsource') ? 'vendor' : undefined;
+            return id.includes('node_modules') && !id.includes('@fontsource') && !/[\\/](echarts|zrender)[\\/]/.test(id)
+              ? 'vendor'
+              : undefined;
           },
         },
       },

@@ -10,7 +10,16 @@ import type {
   TaskStatus,
 } from '@vanphong/contracts';
 
-export type { ConclusionDraft, Dashboard, TaskCadence, TaskDetail, TaskEvaluation, TaskListItem, TaskSourceKind, TaskStatus };
+export type {
+  ConclusionDraft,
+  Dashboard,
+  TaskCadence,
+  TaskDetail,
+  TaskEvaluation,
+  TaskListItem,
+  TaskSourceKind,
+  TaskStatus,
+};
 
 export type TaskBody = TaskListItem['lead'];
 export type TaskEvent = TaskDetail['history'][number];

@@ -17,7 +17,10 @@ export const useTaskList = (query: TaskListParams, { enabled = true }: { enabled
   useQuery({
     queryKey: ['tasks', 'list', query],
     queryFn: ({ signal }) =>
-      api<{ items: TaskListItem[]; total: number }>('/api/tasks', { query: { ...query } as QueryParams, signal }),
+      api<{ items: TaskListItem[]; total: number }>('/api/tasks', {
+        query: { ...query } as QueryParams,
+        signal,
+      }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -34,7 +37,12 @@ export const useTask = (id: number) =>
   });
 
 /** GET /api/tasks/dashboard — counts by status per lead body, on-time rates, trend by month. */
-export const useTaskDashboard = (query: { committeeId?: number; from?: string; to?: string; subtasks?: 'true' | 'false' }) =>
+export const useTaskDashboard = (query: {
+  committeeId?: number;
+  from?: string;
+  to?: string;
+  subtasks?: 'true' | 'false';
+}) =>
   useQuery({
     queryKey: ['tasks', 'dashboard', query],
     queryFn: ({ signal }) => api<Dashboard>('/api/tasks/dashboard', { query: { ...query }, signal }),
@@ -45,7 +53,13 @@ export const useTaskDashboard = (query: { committeeId?: number; from?: string; t
 function useRefresh() {
   const queryClient = useQueryClient();
   return (answer?: unknown) => {
-    if (answer && typeof answer === 'object' && 'id' in answer && 'abilities' in answer && 'history' in answer) {
+    if (
+      answer &&
+      typeof answer === 'object' &&
+      'id' in answer &&
+      'abilities' in answer &&
+      'history' in answer
+    ) {
       const task = answer as TaskDetail;
       queryClient.setQueryData(taskKey(task.id), task);
     }
@@ -72,7 +86,10 @@ export function useCreateTaskBatch() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (items: TaskInputBody[]) =>
-      api<{ items?: { id: number }[]; ids?: number[] }>('/api/tasks/batch', { method: 'POST', body: { items } }),
+      api<{ items?: { id: number }[]; ids?: number[] }>('/api/tasks/batch', {
+        method: 'POST',
+        body: { items },
+      }),
     onSuccess: () => refresh(),
   });
 }
@@ -97,7 +114,9 @@ export type TaskAction =
   | { action: 'evaluation'; body: { result: TaskEvaluation; comment: string } };
 
 const actionPath = (id: number, a: TaskAction) =>
-  a.action === 'decision' ? `/api/tasks/${id}/extensions/${a.extensionId}/decision` : `/api/tasks/${id}/${a.action}`;
+  a.action === 'decision'
+    ? `/api/tasks/${id}/extensions/${a.extensionId}/decision`
+    : `/api/tasks/${id}/${a.action}`;
 
 /** Progress report, extension request and decision, evaluation: each answers the task (or is read again). */
 export function useTaskAction() {
@@ -137,5 +156,9 @@ export const exportUrl = (query: TaskListParams) => {
 };
 
 /** GET /api/tasks/report.docx — the periodic report (taskReportQuery). */
-export const reportUrl = (query: { period: 'month' | 'quarter' | 'year'; year: number; index?: number; committeeId?: number }) =>
-  withQuery('/api/tasks/report.docx', query);
+export const reportUrl = (query: {
+  period: 'month' | 'quarter' | 'year';
+  year: number;
+  index?: number;
+  committeeId?: number;
+}) => withQuery('/api/tasks/report.docx', query);

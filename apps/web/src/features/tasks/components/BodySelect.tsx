@@ -32,11 +32,13 @@ export function BodySelect({
   const { t } = useTranslation();
   const bodies = useBodies();
   const options = useMemo(() => {
-    const list = (bodies.data ?? []).filter((b) => (!filter || filter(b)) && !(exclude ?? []).includes(b.key));
+    const list = (bodies.data ?? []).filter(
+      (b) => (!filter || filter(b)) && !(exclude ?? []).includes(b.key),
+    );
     const groups = new Map<number, { label: string; options: { value: string; label: string }[] }>();
     for (const b of list) {
       const g = groups.get(b.committeeId) ?? { label: b.committeeName, options: [] };
-      g.options.push({ value: b.key, label: b.agencyId ? b.name : `${b.name} ${t('tasks.body.itself')}` });
+      g.options.push({ value: b.key, label: b.name });
       groups.set(b.committeeId, g);
     }
     return [...groups.values()];

@@ -27,10 +27,14 @@ export function Chart({
   click.current = onClick;
 
   useEffect(() => {
-    if (!box.current) {return;}
+    if (!box.current) {
+      return;
+    }
     const c = echarts.init(box.current, undefined, { renderer: 'canvas' });
     chart.current = c;
-    c.on('click', (p) => click.current?.({ dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0, name: p.name }));
+    c.on('click', (p) =>
+      click.current?.({ dataIndex: p.dataIndex, seriesIndex: p.seriesIndex ?? 0, name: p.name }),
+    );
     const observer = new ResizeObserver(() => c.resize());
     observer.observe(box.current);
     return () => {
@@ -44,5 +48,7 @@ export function Chart({
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} className="vp-task-chart" style={height ? { height } : undefined} data-testid={testId} />;
+  return (
+    <div ref={box} className="vp-task-chart" style={height ? { height } : undefined} data-testid={testId} />
+  );
 }

@@ -6,7 +6,13 @@ import { uploadFile } from '../../incoming/api/upload-file';
 import { ACCEPTED_FILES } from '../../incoming/components/AttachmentsInput';
 
 /** Files of a progress report: each goes to `POST /api/files` when chosen; the form sends the ids. */
-export function FilesInput({ value, onChange }: { value?: UploadFile[]; onChange?: (v: UploadFile[]) => void }) {
+export function FilesInput({
+  value,
+  onChange,
+}: {
+  value?: UploadFile[];
+  onChange?: (v: UploadFile[]) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Upload
@@ -32,4 +38,5 @@ export const uploadedIds = (files: UploadFile[] | undefined): number[] =>
     .map((f) => (f.response as { id?: number } | undefined)?.id)
     .filter((id): id is number => typeof id === 'number');
 
-export const uploading = (files: UploadFile[] | undefined) => (files ?? []).some((f) => f.status === 'uploading');
+export const uploading = (files: UploadFile[] | undefined) =>
+  (files ?? []).some((f) => f.status === 'uploading');

@@ -1,13 +1,40 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Slider, Typography, type ButtonProps, type UploadFile } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Slider,
+  Typography,
+  type ButtonProps,
+  type UploadFile,
+} from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormError } from '../../../hooks/use-form-error';
-import { DATE_FORMAT, dayjs, formatDate, parseIsoDate, toIsoDate, todayInOffice, type Dayjs } from '../../../lib/dates';
+import { allowed } from '../../../lib/auth';
+import {
+  DATE_FORMAT,
+  dayjs,
+  formatDate,
+  parseIsoDate,
+  toIsoDate,
+  todayInOffice,
+  type Dayjs,
+} from '../../../lib/dates';
 import type { BodyOption } from '../api/bodies';
-import { useCreateTaskBatch, useTaskAction } from '../api/tasks';
+import { useCreateTaskBatch, useTaskAction, useUpdateTask } from '../api/tasks';
 import type { TaskDetail, TaskEvaluation, TaskExtension } from '../types';
-import { parseBodyKey } from '../utils/labels';
+import { parseBodyKey, TASK_CADENCES } from '../utils/labels';
 import { BodySelect } from './BodySelect';
 import { FilesInput, uploadedIds, uploading } from './FilesInput';
 
@@ -21,13 +48,27 @@ interface Common {
 export function ProgressModal({ task, open, onClose }: Common) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ percent: number; note: string; files: UploadFile[]; done: boolean; completedOn: Dayjs | null }>();
+  const [form] = Form.useForm<{
+    percent: number;
+    note: string;
+    files: UploadFile[];
+    done: boolean;
+    completedOn: Dayjs | null;
+  }>();
   const onError = useFormError(form, { fileIds: 'files' });
   const action = useTaskAction();
   const done = Form.useWatch('done', form) as boolean | undefined;
   const files = Form.useWatch('files', form) as UploadFile[] | undefined;
   useEffect(() => {
-    if (open) {form.setFieldsValue({ percent: task.progress, note: '', files: [], done: false, completedOn: todayInOffice() });}
+    if (open) {
+      form.setFieldsValue({
+        percent: task.progress,
+        note: '',
+        files: [],
+        done: false,
+        completedOn: todayInOffice(),
+      });
+    }
   }, [open, form, task.progress]);
   return (
     <Modal
@@ -36,7 +77,13 @@ export function ProgressModal({ task, open, onClose }: Common) {
       onCancel={onClose}
       okText={t('tasks.progress.submit')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ loading: action.isPending, disabled: uploading(files), 'data-testid': 'task-progress-submit' } as ButtonProps}
+      okButtonProps={
+        {
+          loading: action.isPending,
+          disabled: uploading(files),
+          'data-testid': 'task-progress-submit',
+        } as ButtonProps
+      }
       onOk={() => form.submit()}
       destroyOnHidden
     >
@@ -68,7 +115,7 @@ export function ProgressModal({ task, open, onClose }: Common) {
           )
         }
       >
-        <Form.Item name="percent" label={t('tasks.fields.progress')}>
+        <Form.Item label={t('tasks.fields.progress')} required>
           <Row gutter={12} align="middle">
             <Col flex="auto">
               <Form.Item name="percent" noStyle>
@@ -77,23 +124,47 @@ export function ProgressModal({ task, open, onClose }: Common) {
             </Col>
             <Col>
               <Form.Item name="percent" noStyle>
-                <InputNumber min={0} max={100} precision={0} addonAfter="%" disabled={!!done} style={{ width: 110 }} data-testid="task-progress-percent" />
+                <InputNumber
+                  min={0}
+                  max={100}
+                  precision={0}
+                  addonAfter="%"
+                  disabled={!!done}
+                  style={{ width: 110 }}
+                  data-testid="task-progress-percent"
+                />
               </Form.Item>
             </Col>
           </Row>
         </Form.Item>
-        <Form.Item name="note" label={t('tasks.progress.note')} rules={[{ required: true, whitespace: true, message: t('tasks.progress.noteRequired') }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} data-testid="task-progress-note" />
+        <Form.Item
+          name="note"
+          label={t('tasks.progress.note')}
+          rules={[{ required: true, whitespace: true, message: t('tasks.progress.noteRequired') }]}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 10 }}
+            maxLength={4000}
+            data-testid="task-progress-note"
+          />
         </Form.Item>
-        <Form.Item name="files" label={t('tasks.progress.files')} valuePropName="value">
-          <FilesInput />
-        </Form.Item>
+        {allowed(task.abilities, 'attachFiles') ? (
+          <Form.Item name="files" label={t('tasks.progress.files')} valuePropName="value">
+            <FilesInput />
+          </Form.Item>
+        ) : task.secrecy !== 'none' ? (
+          <Typography.Paragraph type="secondary">{t('tasks.progress.noFilesSecret')}</Typography.Paragraph>
+        ) : null}
         <Form.Item name="done" valuePropName="checked" style={{ marginBottom: done ? 8 : 0 }}>
           <Checkbox data-testid="task-progress-done">{t('tasks.progress.done')}</Checkbox>
         </Form.Item>
         {done ? (
           <Form.Item name="completedOn" label={t('tasks.progress.completedOn')}>
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(todayInOffice(), 'day')} />
+            <DatePicker
+              format={DATE_FORMAT}
+              style={{ width: '100%' }}
+              disabledDate={(d) => d.isAfter(todayInOffice(), 'day')}
+            />
           </Form.Item>
         ) : null}
       </Form>
@@ -128,7 +199,13 @@ export function ExtensionModal({ task, open, onClose }: Common) {
         preserve={false}
         onFinish={(v) =>
           action.mutate(
-            { id: task.id, step: { action: 'extensions', body: { requestedDeadline: toIsoDate(v.requestedDeadline as Dayjs), reason: v.reason.trim() } } },
+            {
+              id: task.id,
+              step: {
+                action: 'extensions',
+                body: { requestedDeadline: toIsoDate(v.requestedDeadline as Dayjs), reason: v.reason.trim() },
+              },
+            },
             {
               onSuccess: () => {
                 void message.success(t('tasks.extension.sent'));
@@ -139,7 +216,11 @@ export function ExtensionModal({ task, open, onClose }: Common) {
           )
         }
       >
-        <Form.Item name="requestedDeadline" label={t('tasks.extension.requestedDeadline')} rules={[{ required: true, message: t('tasks.form.deadlineRequired') }]}>
+        <Form.Item
+          name="requestedDeadline"
+          label={t('tasks.extension.requestedDeadline')}
+          rules={[{ required: true, message: t('tasks.form.deadlineRequired') }]}
+        >
           <DatePicker
             format={DATE_FORMAT}
             style={{ width: '100%' }}
@@ -147,8 +228,16 @@ export function ExtensionModal({ task, open, onClose }: Common) {
             data-testid="task-extension-date"
           />
         </Form.Item>
-        <Form.Item name="reason" label={t('tasks.extension.reason')} rules={[{ required: true, whitespace: true, message: t('tasks.extension.reasonRequired') }]}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} data-testid="task-extension-reason" />
+        <Form.Item
+          name="reason"
+          label={t('tasks.extension.reason')}
+          rules={[{ required: true, whitespace: true, message: t('tasks.extension.reasonRequired') }]}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            maxLength={2000}
+            data-testid="task-extension-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -156,7 +245,17 @@ export function ExtensionModal({ task, open, onClose }: Common) {
 }
 
 /** Đồng ý / Không đồng ý gia hạn, with a comment. */
-export function DecisionModal({ task, extension, granted, onClose }: { task: TaskDetail; extension: TaskExtension | null; granted: boolean; onClose: () => void }) {
+export function DecisionModal({
+  task,
+  extension,
+  granted,
+  onClose,
+}: {
+  task: TaskDetail;
+  extension: TaskExtension | null;
+  granted: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment: string }>();
@@ -168,14 +267,19 @@ export function DecisionModal({ task, extension, granted, onClose }: { task: Tas
       title={t(granted ? 'tasks.extension.grantTitle' : 'tasks.extension.refuseTitle')}
       onCancel={onClose}
       okText={t(granted ? 'tasks.extension.grant' : 'tasks.extension.refuse')}
-      okButtonProps={{ danger: !granted, loading: action.isPending, 'data-testid': 'task-decision-submit' } as ButtonProps}
+      okButtonProps={
+        { danger: !granted, loading: action.isPending, 'data-testid': 'task-decision-submit' } as ButtonProps
+      }
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
       destroyOnHidden
     >
       {extension ? (
         <Typography.Paragraph>
-          {t('tasks.extension.summary', { date: formatDate(extension.requestedDeadline), by: extension.requestedBy })}
+          {t('tasks.extension.summary', {
+            date: formatDate(extension.requestedDeadline),
+            by: extension.requestedBy,
+          })}
           <br />
           <Typography.Text type="secondary">{extension.reason}</Typography.Text>
         </Typography.Paragraph>
@@ -187,7 +291,14 @@ export function DecisionModal({ task, extension, granted, onClose }: { task: Tas
         onFinish={(v) =>
           extension &&
           action.mutate(
-            { id: task.id, step: { action: 'decision', extensionId: extension.id, body: { granted, comment: (v.comment ?? '').trim() } } },
+            {
+              id: task.id,
+              step: {
+                action: 'decision',
+                extensionId: extension.id,
+                body: { granted, comment: (v.comment ?? '').trim() },
+              },
+            },
             {
               onSuccess: () => {
                 void message.success(t(granted ? 'tasks.extension.granted' : 'tasks.extension.refused'));
@@ -198,8 +309,20 @@ export function DecisionModal({ task, extension, granted, onClose }: { task: Tas
           )
         }
       >
-        <Form.Item name="comment" label={t('tasks.extension.comment')} rules={granted ? [] : [{ required: true, whitespace: true, message: t('tasks.extension.commentRequired') }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="task-decision-comment" />
+        <Form.Item
+          name="comment"
+          label={t('tasks.extension.comment')}
+          rules={
+            granted
+              ? []
+              : [{ required: true, whitespace: true, message: t('tasks.extension.commentRequired') }]
+          }
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={2000}
+            data-testid="task-decision-comment"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -232,7 +355,10 @@ export function EvaluationModal({ task, open, onClose }: Common) {
         initialValues={{ result: 'met', comment: '' }}
         onFinish={(v) =>
           action.mutate(
-            { id: task.id, step: { action: 'evaluation', body: { result: v.result, comment: (v.comment ?? '').trim() } } },
+            {
+              id: task.id,
+              step: { action: 'evaluation', body: { result: v.result, comment: (v.comment ?? '').trim() } },
+            },
             {
               onSuccess: () => {
                 void message.success(t('tasks.evaluation.saved'));
@@ -250,7 +376,11 @@ export function EvaluationModal({ task, open, onClose }: Common) {
           </Radio.Group>
         </Form.Item>
         <Form.Item name="comment" label={t('tasks.evaluation.comment')}>
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} data-testid="task-evaluation-comment" />
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            maxLength={2000}
+            data-testid="task-evaluation-comment"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -280,10 +410,18 @@ export function SplitModal({ task, open, onClose }: Common) {
   const ownUnit = (b: BodyOption) =>
     b.key !== lead.key &&
     (lead.agencyId === null
-      ? (b.committeeId === lead.committeeId && b.agencyId !== null) || (b.agencyId === null && b.parentCommitteeId === lead.committeeId)
+      ? (b.committeeId === lead.committeeId && b.agencyId !== null) ||
+        (b.agencyId === null && b.parentCommitteeId === lead.committeeId)
       : b.committeeId === lead.committeeId);
   useEffect(() => {
-    if (open) {form.setFieldsValue({ rows: [{ content: '', co: [], deadline: due }, { content: '', co: [], deadline: due }] });}
+    if (open) {
+      form.setFieldsValue({
+        rows: [
+          { content: '', co: [], deadline: due },
+          { content: '', co: [], deadline: due },
+        ],
+      });
+    }
   }, [open]);
   return (
     <Modal
@@ -342,17 +480,35 @@ export function SplitModal({ task, open, onClose }: Common) {
                   title={t('tasks.split.row', { n: i + 1 })}
                   extra={
                     fields.length > 1 ? (
-                      <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} />
+                      <Button
+                        type="text"
+                        danger
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(f.name)}
+                        aria-label={t('common.delete')}
+                      />
                     ) : null
                   }
                   data-testid={`task-split-row-${i}`}
                 >
-                  <Form.Item name={[f.name, 'content']} label={t('tasks.fields.content')} rules={[{ required: true, whitespace: true, message: t('tasks.form.contentRequired') }]}>
-                    <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={4000} data-testid={`task-split-content-${i}`} />
+                  <Form.Item
+                    name={[f.name, 'content']}
+                    label={t('tasks.fields.content')}
+                    rules={[{ required: true, whitespace: true, message: t('tasks.form.contentRequired') }]}
+                  >
+                    <Input.TextArea
+                      autoSize={{ minRows: 2, maxRows: 6 }}
+                      maxLength={4000}
+                      data-testid={`task-split-content-${i}`}
+                    />
                   </Form.Item>
                   <Row gutter={12}>
                     <Col xs={24} md={9}>
-                      <Form.Item name={[f.name, 'lead']} label={t('tasks.fields.lead')} rules={[{ required: true, message: t('tasks.form.leadRequired') }]}>
+                      <Form.Item
+                        name={[f.name, 'lead']}
+                        label={t('tasks.fields.lead')}
+                        rules={[{ required: true, message: t('tasks.form.leadRequired') }]}
+                      >
                         <BodySelect filter={ownUnit} testId={`task-split-lead-${i}`} />
                       </Form.Item>
                     </Col>
@@ -365,7 +521,9 @@ export function SplitModal({ task, open, onClose }: Common) {
                       <Form.Item
                         name={[f.name, 'deadline']}
                         label={t('tasks.fields.deadline')}
-                        rules={task.cadence ? [] : [{ required: true, message: t('tasks.form.deadlineRequired') }]}
+                        rules={
+                          task.cadence ? [] : [{ required: true, message: t('tasks.form.deadlineRequired') }]
+                        }
                       >
                         <DatePicker
                           format={DATE_FORMAT}
@@ -378,12 +536,129 @@ export function SplitModal({ task, open, onClose }: Common) {
                   </Row>
                 </Card>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ content: '', co: [], deadline: due })} data-testid="task-split-add">
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ content: '', co: [], deadline: due })}
+                data-testid="task-split-add"
+              >
                 {t('tasks.split.add')}
               </Button>
             </>
           )}
         </Form.List>
+      </Form>
+    </Modal>
+  );
+}
+
+interface EditValues {
+  content: string;
+  lead?: string;
+  co?: string[];
+  deadline?: Dayjs | null;
+  cadence?: TaskDetail['cadence'];
+  expectedProducts?: string;
+}
+
+/** Sửa nhiệm vụ (the assigner, while open): content, bodies, deadline or cadence, expected products. */
+export function EditModal({ task, open, onClose }: Common) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const onError = useFormError(form);
+  const update = useUpdateTask();
+  const lead = Form.useWatch('lead', form) as string | undefined;
+  useEffect(() => {
+    if (open) {
+      form.setFieldsValue({
+        content: task.content,
+        lead: task.lead.key,
+        co: task.co.map((c) => c.key),
+        deadline: parseIsoDate(task.deadline),
+        cadence: task.cadence,
+        expectedProducts: task.expectedProducts,
+      });
+    }
+  }, [open, form, task]);
+  return (
+    <Modal
+      open={open}
+      width={720}
+      title={t('tasks.edit.title')}
+      onCancel={onClose}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ loading: update.isPending, 'data-testid': 'task-edit-submit' } as ButtonProps}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          update.mutate(
+            {
+              id: task.id,
+              body: {
+                version: task.version,
+                content: v.content.trim(),
+                lead: parseBodyKey(v.lead)!,
+                co: (v.co ?? []).map(parseBodyKey).filter((b) => b !== null),
+                ...(task.cadence
+                  ? { cadence: v.cadence ?? task.cadence }
+                  : { deadline: v.deadline ? toIsoDate(v.deadline) : task.deadline }),
+                expectedProducts: (v.expectedProducts ?? '').trim(),
+              },
+            },
+            {
+              onSuccess: () => {
+                void message.success(t('common.saved'));
+                onClose();
+              },
+              onError,
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="content"
+          label={t('tasks.fields.content')}
+          rules={[{ required: true, whitespace: true, message: t('tasks.form.contentRequired') }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="lead"
+              label={t('tasks.fields.lead')}
+              rules={[{ required: true, message: t('tasks.form.leadRequired') }]}
+            >
+              <BodySelect />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="co" label={t('tasks.fields.co')}>
+              <BodySelect multiple exclude={lead ? [lead] : []} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {task.cadence ? (
+          <Form.Item name="cadence" label={t('tasks.fields.cadence')}>
+            <Select options={TASK_CADENCES.map((c) => ({ value: c, label: t(`tasks.cadence.${c}`) }))} />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            name="deadline"
+            label={t('tasks.fields.deadline')}
+            rules={[{ required: true, message: t('tasks.form.deadlineRequired') }]}
+          >
+            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        <Form.Item name="expectedProducts" label={t('tasks.fields.expectedProducts')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        </Form.Item>
       </Form>
     </Modal>
   );

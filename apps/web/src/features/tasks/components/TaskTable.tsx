@@ -15,6 +15,15 @@ export interface Paging {
   onChange: (current: number, pageSize: number) => void;
 }
 
+/** "Văn bản đi: 15-KL/TU" — an ad hoc task's reference alone (a pasted conclusion is no "đột xuất" task). */
+export function useSourceText() {
+  const { t } = useTranslation();
+  return (r: Pick<TaskListItem, 'sourceKind' | 'sourceReference'>) =>
+    r.sourceKind === 'ad_hoc'
+      ? r.sourceReference
+      : `${t(`tasks.sourceKind.${r.sourceKind}`)}: ${r.sourceReference}`;
+}
+
 /** Due date and, for a standing task, its cadence. */
 export function DueCell({ r }: { r: TaskListItem }) {
   const { t } = useTranslation();
@@ -70,6 +79,7 @@ export function TaskTable({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
+  const sourceText = useSourceText();
   const pagination = paging
     ? {
         current: paging.current,
@@ -89,7 +99,9 @@ export function TaskTable({
         dataSource={items}
         loading={loading}
         rowKey="id"
-        pagination={pagination ? { ...pagination, size: 'small', showSizeChanger: false, simple: true } : false}
+        pagination={
+          pagination ? { ...pagination, size: 'small', showSizeChanger: false, simple: true } : false
+        }
         data-testid={testId}
         locale={{ emptyText }}
         renderItem={(r) => (
@@ -125,14 +137,18 @@ export function TaskTable({
       key: 'content',
       render: (_, r) => (
         <Flex vertical gap={2}>
-          <Link to={`/tasks/${r.id}`} data-testid={`task-link-${r.id}`} className="vp-task-content">
+          <Link
+            to={`/tasks/${r.id}`}
+            data-testid={`task-link-${r.id}`}
+            className="vp-task-content vp-task-title"
+          >
             {r.content}
           </Link>
           <Flex gap={6} wrap align="center">
             <SecrecyTag value={r.secrecy} />
             {!compact && r.sourceReference ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t(`tasks.sourceKind.${r.sourceKind}`)}: {r.sourceReference}
+                {sourceText(r)}
               </Typography.Text>
             ) : null}
             {r.subtaskCount > 0 ? (
@@ -147,7 +163,7 @@ export function TaskTable({
     {
       title: t('tasks.fields.lead'),
       key: 'lead',
-      width: 220,
+      width: compact ? 150 : 190,
       render: (_, r) => <Bodies r={r} />,
     },
     ...(compact
@@ -156,7 +172,7 @@ export function TaskTable({
           {
             title: t('tasks.fields.assigner'),
             key: 'assigner',
-            width: 160,
+            width: 140,
             render: (_: unknown, r: TaskListItem) => r.assigner.name,
           },
         ]),
@@ -169,7 +185,7 @@ export function TaskTable({
     {
       title: t('tasks.fields.status'),
       key: 'status',
-      width: 170,
+      width: 165,
       render: (_, r) => (
         <Flex vertical gap={2} align="flex-start">
           <TaskStatusTag value={r.status} label={r.statusLabel} />
@@ -180,7 +196,7 @@ export function TaskTable({
     {
       title: t('tasks.fields.progress'),
       key: 'progress',
-      width: 140,
+      width: 120,
       render: (_, r) => <TaskProgress percent={r.progress} status={r.status} />,
     },
   ];
@@ -192,7 +208,7 @@ export function TaskTable({
       columns={columns}
       dataSource={items}
       loading={loading}
-      scroll={{ x: 900 }}
+      scroll={{ x: compact ? 640 : 900 }}
       pagination={pagination}
       locale={{ emptyText }}
       rowClassName={(r) => (r.status === 'overdue' ? 'vp-task-row-overdue' : '')}
@@ -200,7 +216,9 @@ export function TaskTable({
         ({
           'data-testid': `task-row-${r.id}`,
           onClick: (e) => {
-            if ((e.target as HTMLElement).closest('a,button')) {return;}
+            if ((e.target as HTMLElement).closest('a,button')) {
+              return;
+            }
             navigate(`/tasks/${r.id}`);
           },
         }) as HTMLAttributes<HTMLElement>

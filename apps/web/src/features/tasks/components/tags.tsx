@@ -8,7 +8,12 @@ export function TaskStatusTag({ value, label }: { value: TaskStatus; label?: str
   const { t, i18n } = useTranslation();
   const text = i18n.language === 'vi' && label ? label : t(`tasks.status.${value}`);
   return (
-    <Tag color={STATUS_COLORS[value]} data-testid="task-status-tag" data-status={value} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={STATUS_COLORS[value]}
+      data-testid="task-status-tag"
+      data-status={value}
+      style={{ marginInlineEnd: 0 }}
+    >
       {text}
     </Tag>
   );
@@ -17,7 +22,9 @@ export function TaskStatusTag({ value, label }: { value: TaskStatus; label?: str
 /** "Quá hạn 3 ngày làm việc" in red, nothing when not overdue. */
 export function OverdueText({ days }: { days: number }) {
   const { t } = useTranslation();
-  if (days <= 0) {return null;}
+  if (days <= 0) {
+    return null;
+  }
   return (
     <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="task-overdue-days">
       {t('tasks.overdueDays', { count: days })}
@@ -31,7 +38,8 @@ export function TaskProgress({ percent, status }: { percent: number; status: Tas
       percent={percent}
       size="small"
       strokeColor={STATUS_CHART_COLORS[status === 'not_due' ? 'in_progress' : status]}
-      status={status === 'overdue' ? 'exception' : percent >= 100 ? 'success' : 'normal'}
+      // Overdue keeps its percentage (red bar), not antd's cross icon.
+      status={percent >= 100 ? 'success' : 'normal'}
       style={{ marginBottom: 0, minWidth: 90 }}
     />
   );

@@ -1,5 +1,28 @@
-import { ArrowLeftOutlined, CheckOutlined, DeleteOutlined, PlusOutlined, ScissorOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, InputNumber, Radio, Result, Row, Tag, Typography } from 'antd';
+import {
+  ArrowLeftOutlined,
+  CheckOutlined,
+  DeleteOutlined,
+  PlusOutlined,
+  ScissorOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Result,
+  Row,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -49,11 +72,16 @@ export function TaskConclusionRoute() {
   const [form] = Form.useForm<ConfirmValues>();
   /** `body.items.2.lead.committeeId` → the field of row 3; what names no row field stays in the alert. */
   const onBatchError = (e: unknown) => {
-    if (!isApiError(e)) {return;}
+    if (!isApiError(e)) {
+      return;
+    }
     const fields = e.fieldDetails
       .map((d) => ({ m: /items\.(\d+)\.(content|lead|co|deadline)/.exec(d.path), d }))
       .filter((x) => x.m)
-      .map(({ m, d }) => ({ name: ['rows', Number(m![1]), m![2] as 'content'] as ['rows', number, 'content'], errors: [fieldMessage(e.code, d)] }));
+      .map(({ m, d }) => ({
+        name: ['rows', Number(m![1]), m![2] as 'content'] as ['rows', number, 'content'],
+        errors: [fieldMessage(e.code, d)],
+      }));
     if (fields.length) {
       form.setFields(fields);
       form.scrollToField(fields[0]!.name, { block: 'center' });
@@ -62,7 +90,12 @@ export function TaskConclusionRoute() {
   const rows = Form.useWatch('rows', form) as DraftRow[] | undefined;
 
   const split = () => {
-    const body = mode === 'text' ? { text } : mode === 'outgoing' ? { outgoingId: docId ?? 0 } : { incomingId: docId ?? 0 };
+    const body =
+      mode === 'text'
+        ? { text }
+        : mode === 'outgoing'
+          ? { outgoingId: docId ?? 0 }
+          : { incomingId: docId ?? 0 };
     draft.mutate(body, {
       onSuccess: (d) => {
         setSource(d.source);
@@ -79,7 +112,9 @@ export function TaskConclusionRoute() {
             deadline: parseIsoDate(i.deadline),
           })),
         });
-        if (d.items.length === 0) {void message.warning(t('tasks.conclusion.noItems'));}
+        if (d.items.length === 0) {
+          void message.warning(t('tasks.conclusion.noItems'));
+        }
       },
       onError: (e) => void message.error(errorMessage(e)),
     });
@@ -115,19 +150,25 @@ export function TaskConclusionRoute() {
 
   if (created !== null) {
     return (
-      <Result
-        status="success"
-        title={t('tasks.conclusion.created', { count: created })}
-        data-testid="tasks-conclusion-done"
-        extra={[
-          <Button key="list" type="primary" onClick={() => navigate('/tasks?box=assigned')} data-testid="tasks-conclusion-open-list">
-            {t('tasks.conclusion.openList')}
-          </Button>,
-          <Button key="again" onClick={() => setCreated(null)}>
-            {t('tasks.conclusion.again')}
-          </Button>,
-        ]}
-      />
+      <div data-testid="tasks-conclusion-done">
+        <Result
+          status="success"
+          title={t('tasks.conclusion.created', { count: created })}
+          extra={[
+            <Button
+              key="list"
+              type="primary"
+              onClick={() => navigate('/tasks?box=assigned')}
+              data-testid="tasks-conclusion-open-list"
+            >
+              {t('tasks.conclusion.openList')}
+            </Button>,
+            <Button key="again" onClick={() => setCreated(null)}>
+              {t('tasks.conclusion.again')}
+            </Button>,
+          ]}
+        />
+      </div>
     );
   }
 
@@ -145,7 +186,11 @@ export function TaskConclusionRoute() {
       />
       <Card size="small" title={t('tasks.conclusion.step1')} style={{ marginBottom: 16 }}>
         <Flex vertical gap={12}>
-          <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as SourceMode)} data-testid="tasks-conclusion-mode">
+          <Radio.Group
+            value={mode}
+            onChange={(e) => setMode(e.target.value as SourceMode)}
+            data-testid="tasks-conclusion-mode"
+          >
             <Radio value="text">{t('tasks.conclusion.modeText')}</Radio>
             <Radio value="outgoing">{t('tasks.conclusion.modeOutgoing')}</Radio>
             <Radio value="incoming">{t('tasks.conclusion.modeIncoming')}</Radio>
@@ -170,29 +215,56 @@ export function TaskConclusionRoute() {
             />
           )}
           <div>
-            <Button type="primary" icon={<ScissorOutlined />} disabled={!canSplit} loading={draft.isPending} onClick={split} data-testid="tasks-conclusion-split">
+            <Button
+              type="primary"
+              icon={<ScissorOutlined />}
+              disabled={!canSplit}
+              loading={draft.isPending}
+              onClick={split}
+              data-testid="tasks-conclusion-split"
+            >
               {t('tasks.conclusion.split')}
             </Button>
           </div>
         </Flex>
       </Card>
       {source ? (
-        <Form<ConfirmValues> form={form} layout="vertical" onFinish={confirm} data-testid="tasks-conclusion-form">
+        <Form<ConfirmValues>
+          form={form}
+          layout="vertical"
+          onFinish={confirm}
+          data-testid="tasks-conclusion-form"
+        >
           <Card size="small" title={t('tasks.conclusion.step2')} style={{ marginBottom: 16 }}>
             <Row gutter={16}>
               <Col xs={24} md={10}>
                 <Form.Item name="reference" label={t('tasks.fields.reference')}>
-                  <Input maxLength={300} placeholder={t('tasks.form.referencePlaceholder')} data-testid="tasks-conclusion-reference" />
+                  <Input
+                    maxLength={300}
+                    placeholder={t('tasks.form.referencePlaceholder')}
+                    data-testid="tasks-conclusion-reference"
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item name="assigner" label={t('tasks.fields.assigner')} tooltip={t('tasks.form.assignerHelp')}>
-                  <BodySelect placeholder={t('tasks.form.assignerDefault')} testId="tasks-conclusion-assigner" />
+                <Form.Item
+                  name="assigner"
+                  label={t('tasks.fields.assigner')}
+                  tooltip={t('tasks.form.assignerHelp')}
+                >
+                  <BodySelect
+                    placeholder={t('tasks.form.assignerDefault')}
+                    testId="tasks-conclusion-assigner"
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={6}>
                 <Form.Item name="assignedOn" label={t('tasks.fields.assignedOn')}>
-                  <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+                  <DatePicker
+                    format={DATE_FORMAT}
+                    style={{ width: '100%' }}
+                    data-testid="tasks-conclusion-assigned-on"
+                  />
                 </Form.Item>
               </Col>
             </Row>
@@ -200,7 +272,9 @@ export function TaskConclusionRoute() {
           <Form.List name="rows">
             {(fields, { add, remove }) => (
               <>
-                {fields.length === 0 ? <Empty description={t('tasks.conclusion.noItems')} style={{ marginBottom: 16 }} /> : null}
+                {fields.length === 0 ? (
+                  <Empty description={t('tasks.conclusion.noItems')} style={{ marginBottom: 16 }} />
+                ) : null}
                 {fields.map((f, i) => {
                   const row = rows?.[f.name];
                   return (
@@ -219,7 +293,13 @@ export function TaskConclusionRoute() {
                         </Flex>
                       }
                       extra={
-                        <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} data-testid={`tasks-draft-remove-${i}`}>
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove(f.name)}
+                          data-testid={`tasks-draft-remove-${i}`}
+                        >
                           <span className="vp-hide-phone">{t('common.delete')}</span>
                         </Button>
                       }
@@ -227,29 +307,55 @@ export function TaskConclusionRoute() {
                       <Form.Item
                         name={[f.name, 'content']}
                         label={t('tasks.fields.content')}
-                        rules={[{ required: true, whitespace: true, message: t('tasks.form.contentRequired') }]}
+                        rules={[
+                          { required: true, whitespace: true, message: t('tasks.form.contentRequired') },
+                        ]}
                       >
-                        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={4000} data-testid={`tasks-draft-content-${i}`} />
+                        <Input.TextArea
+                          autoSize={{ minRows: 2, maxRows: 8 }}
+                          maxLength={4000}
+                          data-testid={`tasks-draft-content-${i}`}
+                        />
                       </Form.Item>
                       <Row gutter={12}>
                         <Col xs={24} md={9}>
-                          <Form.Item name={[f.name, 'lead']} label={t('tasks.fields.lead')} rules={[{ required: true, message: t('tasks.form.leadRequired') }]}>
+                          <Form.Item
+                            name={[f.name, 'lead']}
+                            label={t('tasks.fields.lead')}
+                            rules={[{ required: true, message: t('tasks.form.leadRequired') }]}
+                          >
                             <BodySelect testId={`tasks-draft-lead-${i}`} />
                           </Form.Item>
                         </Col>
                         <Col xs={24} md={9}>
                           <Form.Item name={[f.name, 'co']} label={t('tasks.fields.co')}>
-                            <BodySelect multiple exclude={row?.lead ? [row.lead] : []} testId={`tasks-draft-co-${i}`} />
+                            <BodySelect
+                              multiple
+                              exclude={row?.lead ? [row.lead] : []}
+                              testId={`tasks-draft-co-${i}`}
+                            />
                           </Form.Item>
                         </Col>
                         <Col xs={24} md={6}>
-                          <Form.Item name={[f.name, 'deadline']} label={t('tasks.fields.deadline')} rules={[{ required: true, message: t('tasks.form.deadlineRequired') }]}>
-                            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid={`tasks-draft-deadline-${i}`} />
+                          <Form.Item
+                            name={[f.name, 'deadline']}
+                            label={t('tasks.fields.deadline')}
+                            rules={[{ required: true, message: t('tasks.form.deadlineRequired') }]}
+                          >
+                            <DatePicker
+                              format={DATE_FORMAT}
+                              style={{ width: '100%' }}
+                              data-testid={`tasks-draft-deadline-${i}`}
+                            />
                           </Form.Item>
                         </Col>
                       </Row>
                       {row?.paragraph ? (
-                        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true, symbol: t('tasks.conclusion.more') }} style={{ marginBottom: 0, fontSize: 12 }}>
+                        <Typography.Paragraph
+                          type="secondary"
+                          ellipsis={{ rows: 2, expandable: true, symbol: t('tasks.conclusion.more') }}
+                          style={{ marginBottom: 0, fontSize: 12 }}
+                        >
                           {t('tasks.fields.paragraph')}: {row.paragraph}
                         </Typography.Paragraph>
                       ) : null}
@@ -257,13 +363,18 @@ export function TaskConclusionRoute() {
                   );
                 })}
                 <Flex gap={12} wrap justify="space-between" align="center" style={{ marginBottom: 24 }}>
-                  <Button icon={<PlusOutlined />} onClick={() => add({ label: '', content: '', paragraph: '', co: [], deadline: null })} data-testid="tasks-draft-add">
+                  <Button
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ label: '', content: '', paragraph: '', co: [], deadline: null })}
+                    data-testid="tasks-draft-add"
+                  >
                     {t('tasks.conclusion.addRow')}
                   </Button>
                   <Button
                     type="primary"
                     icon={<CheckOutlined />}
-                    htmlType="submit"
+                    // No submit button: Enter in a date or text field must not assign the whole batch.
+                    onClick={() => form.submit()}
                     disabled={fields.length === 0}
                     loading={batch.isPending}
                     data-testid="tasks-conclusion-confirm"
@@ -274,7 +385,14 @@ export function TaskConclusionRoute() {
               </>
             )}
           </Form.List>
-          {batch.error ? <Alert type="error" showIcon message={errorMessage(batch.error)} data-testid="tasks-conclusion-error" /> : null}
+          {batch.error ? (
+            <Alert
+              type="error"
+              showIcon
+              message={errorMessage(batch.error)}
+              data-testid="tasks-conclusion-error"
+            />
+          ) : null}
         </Form>
       ) : null}
     </div>

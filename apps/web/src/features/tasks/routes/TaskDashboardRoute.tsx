@@ -17,7 +17,6 @@ import {
   Statistic,
   Switch,
   Table,
-  Tag,
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -38,14 +37,27 @@ import '../tasks.css';
 type Period = 'month' | 'quarter' | 'year';
 
 /** Báo cáo định kỳ: month, quarter or year → the DOCX in the Party layout. */
-function ReportModal({ open, onClose, committeeId }: { open: boolean; onClose: () => void; committeeId?: number }) {
+function ReportModal({
+  open,
+  onClose,
+  committeeId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  committeeId?: number;
+}) {
   const { t } = useTranslation();
   const today = todayInOffice();
   const [period, setPeriod] = useState<Period>('month');
   const [year, setYear] = useState(today.year());
   const [month, setMonth] = useState(today.month() + 1);
   const [quarter, setQuarter] = useState(Math.floor(today.month() / 3) + 1);
-  const href = reportUrl({ period, year, index: period === 'month' ? month : period === 'quarter' ? quarter : 1, committeeId });
+  const href = reportUrl({
+    period,
+    year,
+    index: period === 'month' ? month : period === 'quarter' ? quarter : 1,
+    committeeId,
+  });
   return (
     <Modal
       open={open}
@@ -55,7 +67,14 @@ function ReportModal({ open, onClose, committeeId }: { open: boolean; onClose: (
         <Button key="c" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="d" type="primary" icon={<FileWordOutlined />} href={href} onClick={onClose} data-testid="tasks-report-download">
+        <Button
+          key="d"
+          type="primary"
+          icon={<FileWordOutlined />}
+          href={href}
+          onClick={onClose}
+          data-testid="tasks-report-download"
+        >
           {t('tasks.dashboard.reportDownload')}
         </Button>,
       ]}
@@ -64,7 +83,10 @@ function ReportModal({ open, onClose, committeeId }: { open: boolean; onClose: (
         <Segmented<Period>
           value={period}
           onChange={setPeriod}
-          options={(['month', 'quarter', 'year'] as const).map((p) => ({ value: p, label: t(`tasks.dashboard.period.${p}`) }))}
+          options={(['month', 'quarter', 'year'] as const).map((p) => ({
+            value: p,
+            label: t(`tasks.dashboard.period.${p}`),
+          }))}
           data-testid="tasks-report-period"
         />
         <Flex gap={12} wrap align="center">
@@ -73,7 +95,10 @@ function ReportModal({ open, onClose, committeeId }: { open: boolean; onClose: (
               value={month}
               onChange={setMonth}
               style={{ width: 140 }}
-              options={Array.from({ length: 12 }, (_, i) => ({ value: i + 1, label: t('tasks.dashboard.monthN', { n: i + 1 }) }))}
+              options={Array.from({ length: 12 }, (_, i) => ({
+                value: i + 1,
+                label: t('tasks.dashboard.monthN', { n: i + 1 }),
+              }))}
             />
           ) : null}
           {period === 'quarter' ? (
@@ -81,10 +106,21 @@ function ReportModal({ open, onClose, committeeId }: { open: boolean; onClose: (
               value={quarter}
               onChange={setQuarter}
               style={{ width: 140 }}
-              options={[1, 2, 3, 4].map((q) => ({ value: q, label: t('tasks.dashboard.quarterN', { n: ['I', 'II', 'III', 'IV'][q - 1] }) }))}
+              options={[1, 2, 3, 4].map((q) => ({
+                value: q,
+                label: t('tasks.dashboard.quarterN', { n: ['I', 'II', 'III', 'IV'][q - 1] }),
+              }))}
             />
           ) : null}
-          <InputNumber min={2000} max={2999} precision={0} value={year} onChange={(v) => setYear(v ?? today.year())} addonBefore={t('tasks.dashboard.year')} style={{ width: 160 }} />
+          <InputNumber
+            min={2000}
+            max={2999}
+            precision={0}
+            value={year}
+            onChange={(v) => setYear(v ?? today.year())}
+            addonBefore={t('tasks.dashboard.year')}
+            style={{ width: 160 }}
+          />
         </Flex>
       </Flex>
     </Modal>
@@ -109,22 +145,36 @@ export function TaskDashboardRoute() {
   /** The task list behind a figure: tasks of this committee, of a body, of a status. */
   const drill = (p: { body?: string; status?: TaskStatus }) => {
     const qs = new URLSearchParams();
-    if (data) {qs.set('committee', String(data.committeeId));}
-    if (!subtasks) {qs.set('top', '1');}
-    if (p.body) {qs.set('body', p.body);}
-    if (p.status) {qs.set('status', p.status);}
+    if (data) {
+      qs.set('committee', String(data.committeeId));
+    }
+    if (!subtasks) {
+      qs.set('top', '1');
+    }
+    if (p.body) {
+      qs.set('body', p.body);
+    }
+    if (p.status) {
+      qs.set('status', p.status);
+    }
     navigate(`/tasks?${qs.toString()}`);
   };
 
   const units = useMemo(() => data?.units ?? [], [data]);
   const rated = useMemo(
-    () => units.filter((u) => u.onTimeRate !== null).sort((a, b) => (a.onTimeRate ?? 0) - (b.onTimeRate ?? 0)),
+    () =>
+      units.filter((u) => u.onTimeRate !== null).sort((a, b) => (a.onTimeRate ?? 0) - (b.onTimeRate ?? 0)),
     [units],
   );
 
   const barOption = useMemo<ChartOption>(
     () => ({
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${Number(v).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')} %` },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        valueFormatter: (v: unknown) =>
+          `${Number(v).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN')} %`,
+      },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
       yAxis: {
@@ -138,7 +188,14 @@ export function TaskDashboardRoute() {
           name: t('tasks.dashboard.onTimeRate'),
           data: rated.map((u) => ({
             value: Math.round((u.onTimeRate ?? 0) * 1000) / 10,
-            itemStyle: { color: (u.onTimeRate ?? 0) >= 0.8 ? STATUS_CHART_COLORS.done_on_time : (u.onTimeRate ?? 0) >= 0.5 ? STATUS_CHART_COLORS.done_late : STATUS_CHART_COLORS.overdue },
+            itemStyle: {
+              color:
+                (u.onTimeRate ?? 0) >= 0.8
+                  ? STATUS_CHART_COLORS.done_on_time
+                  : (u.onTimeRate ?? 0) >= 0.5
+                    ? STATUS_CHART_COLORS.done_late
+                    : STATUS_CHART_COLORS.overdue,
+            },
           })),
           label: { show: true, position: 'right', formatter: '{c} %' },
           barMaxWidth: 22,
@@ -154,7 +211,6 @@ export function TaskDashboardRoute() {
       type: 'line' as const,
       name: t(`tasks.status.${s}`),
       data: trend.map((m) => m[s]),
-      smooth: true,
       itemStyle: { color: STATUS_CHART_COLORS[s] },
     }));
     return {
@@ -195,7 +251,7 @@ export function TaskDashboardRoute() {
       title: t('tasks.dashboard.unit'),
       key: 'name',
       fixed: 'left',
-      width: screens.md === false ? 150 : 260,
+      width: screens.md === false ? 150 : 230,
       render: (_, u) => (
         <Flex vertical gap={2}>
           <a onClick={() => drill({ body: u.key })}>{u.name}</a>
@@ -205,27 +261,36 @@ export function TaskDashboardRoute() {
         </Flex>
       ),
     },
-    { title: t('tasks.dashboard.total'), key: 'total', width: 80, align: 'right', render: (_, u) => num(u.total, { body: u.key }, `dash-${u.key}-total`) },
+    {
+      title: t('tasks.dashboard.total'),
+      key: 'total',
+      width: 80,
+      align: 'right',
+      render: (_, u) => num(u.total, { body: u.key }, `dash-${u.key}-total`),
+    },
     ...TASK_STATUSES.map((s) => ({
-      title: <Tag color={s === 'overdue' ? 'error' : undefined} style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>{t(`tasks.status.${s}`)}</Tag>,
+      title: <span style={{ color: STATUS_CHART_COLORS[s] }}>{t(`tasks.status.${s}`)}</span>,
       key: s,
-      width: 110,
+      width: 96,
       align: 'right' as const,
-      render: (_: unknown, u: DashboardUnit) => num(u.counts[s], { body: u.key, status: s }, `dash-${u.key}-${s}`),
+      render: (_: unknown, u: DashboardUnit) =>
+        num(u.counts[s], { body: u.key, status: s }, `dash-${u.key}-${s}`),
     })),
     {
       title: t('tasks.dashboard.onTimeRate'),
       key: 'rate',
       width: 110,
       align: 'right',
-      render: (_, u) => <span data-testid={`dash-${u.key}-rate`}>{formatRate(u.onTimeRate, i18n.language)}</span>,
+      render: (_, u) => (
+        <span data-testid={`dash-${u.key}-rate`}>{formatRate(u.onTimeRate, i18n.language)}</span>
+      ),
     },
     ...(permissions.has('tasks.manage')
       ? [
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 190,
+            width: 170,
             render: (_: unknown, u: DashboardUnit) =>
               u.counts.overdue > 0 ? (
                 <Popconfirm
@@ -234,7 +299,12 @@ export function TaskDashboardRoute() {
                   cancelText={t('common.cancel')}
                   onConfirm={() => makeLetter(u)}
                 >
-                  <Button size="small" icon={<MailOutlined />} loading={urging.isPending && urging.variables?.body === u.key} data-testid={`dash-${u.key}-urging`}>
+                  <Button
+                    size="small"
+                    icon={<MailOutlined />}
+                    loading={urging.isPending && urging.variables?.body === u.key}
+                    data-testid={`dash-${u.key}-urging`}
+                  >
                     {t('tasks.dashboard.urging')}
                   </Button>
                 </Popconfirm>
@@ -246,7 +316,14 @@ export function TaskDashboardRoute() {
 
   const stat = (key: TaskStatus | 'total', value: number) => (
     <Col xs={12} sm={8} lg={4} key={key}>
-      <Card size="small" className="vp-task-stat" onClick={() => drill(key === 'total' ? {} : { status: key })} data-testid={`dash-total-${key}`} hoverable>
+      <Card
+        size="small"
+        className="vp-task-stat"
+        style={{ height: '100%' }}
+        onClick={() => drill(key === 'total' ? {} : { status: key })}
+        data-testid={`dash-total-${key}`}
+        hoverable
+      >
         <Statistic
           title={key === 'total' ? t('tasks.dashboard.total') : t(`tasks.status.${key}`)}
           value={value}
@@ -263,13 +340,27 @@ export function TaskDashboardRoute() {
     <div>
       <PageHeader
         title={t('tasks.dashboard.title')}
-        subtitle={data ? t('tasks.dashboard.asOf', { date: formatDate(data.asOf) }) : t('tasks.dashboard.subtitle')}
+        subtitle={
+          data ? t('tasks.dashboard.asOf', { date: formatDate(data.asOf) }) : t('tasks.dashboard.subtitle')
+        }
         extra={
           <>
-            <Button icon={<FileExcelOutlined />} href={exportUrl({ box: 'all', ...(data ? { assignerCommitteeId: data.committeeId } : {}), ...(subtasks ? {} : { topLevel: 'true' }) })} data-testid="tasks-dashboard-export">
+            <Button
+              icon={<FileExcelOutlined />}
+              href={exportUrl({
+                box: 'all',
+                ...(data ? { assignerCommitteeId: data.committeeId } : {}),
+                ...(subtasks ? {} : { topLevel: 'true' }),
+              })}
+              data-testid="tasks-dashboard-export"
+            >
               {t('tasks.list.export')}
             </Button>
-            <Button icon={<FileWordOutlined />} onClick={() => setReportOpen(true)} data-testid="tasks-dashboard-report">
+            <Button
+              icon={<FileWordOutlined />}
+              onClick={() => setReportOpen(true)}
+              data-testid="tasks-dashboard-report"
+            >
               {t('tasks.dashboard.report')}
             </Button>
           </>
@@ -327,7 +418,9 @@ export function TaskDashboardRoute() {
                     height={Math.max(220, rated.length * 34 + 40)}
                     onClick={({ dataIndex }) => {
                       const u = rated[dataIndex];
-                      if (u) {drill({ body: u.key });}
+                      if (u) {
+                        drill({ body: u.key });
+                      }
                     }}
                     testId="tasks-chart-units"
                   />
@@ -347,7 +440,7 @@ export function TaskDashboardRoute() {
               columns={columns}
               dataSource={units}
               pagination={false}
-              scroll={{ x: 1100 }}
+              scroll={{ x: 'max-content' }}
               data-testid="tasks-dashboard-table"
               onRow={(u) => ({ 'data-testid': `dash-row-${u.key}` }) as React.HTMLAttributes<HTMLElement>}
             />

@@ -2,11 +2,26 @@ import {
   ArrowLeftOutlined,
   CheckCircleOutlined,
   ClockCircleOutlined,
+  EditOutlined,
   PaperClipOutlined,
   PartitionOutlined,
   RiseOutlined,
 } from '@ant-design/icons';
-import { Button, Card, Col, Descriptions, Empty, Flex, List, Result, Row, Skeleton, Tag, Timeline, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  List,
+  Result,
+  Row,
+  Skeleton,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -18,14 +33,21 @@ import { DATE_TIME_SHORT_FORMAT, formatDate, formatDateTime } from '../../../lib
 import { SecrecyTag } from '../../incoming/components/tags';
 import { useTask } from '../api/tasks';
 import { OverdueText, TaskProgress, TaskStatusTag } from '../components/tags';
-import { DecisionModal, EvaluationModal, ExtensionModal, ProgressModal, SplitModal } from '../components/TaskModals';
+import {
+  DecisionModal,
+  EditModal,
+  EvaluationModal,
+  ExtensionModal,
+  ProgressModal,
+  SplitModal,
+} from '../components/TaskModals';
 import { TaskTable } from '../components/TaskTable';
 import type { TaskDetail, TaskExtension } from '../types';
 import { TASK_STATUSES } from '../utils/labels';
 import '../tasks.css';
 
-/** The server's ability names (any of the spellings, so that a rename on one side does not hide a button). */
-const can = (task: TaskDetail, ...names: string[]) => names.some((n) => allowed(task.abilities, n));
+/** The server's abilities (tasks.policies.ts): edit, createSubtask, reportProgress, attachFiles, requestExtension, decideExtension, evaluate. */
+const can = (task: TaskDetail, name: string) => allowed(task.abilities, name);
 
 const EXT_COLORS = { pending: 'processing', granted: 'success', refused: 'error' } as const;
 
@@ -37,8 +59,10 @@ function SourceText({ task }: { task: TaskDetail }) {
   return (
     <Flex vertical gap={4}>
       <span>
-        <Typography.Text type="secondary">{t(`tasks.sourceKind.${s.kind}`)}</Typography.Text>
-        {label ? ' · ' : ''}
+        {s.kind === 'ad_hoc' && label ? null : (
+          <Typography.Text type="secondary">{t(`tasks.sourceKind.${s.kind}`)}</Typography.Text>
+        )}
+        {label && s.kind !== 'ad_hoc' ? ' · ' : ''}
         {link ? (
           <Link to={link} data-testid="task-source-link">
             {label}
@@ -61,12 +85,29 @@ function Info({ task }: { task: TaskDetail }) {
       column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
       data-testid="task-info"
       items={[
-        { key: 'content', label: t('tasks.fields.content'), span: wide, children: <span className="vp-task-content" data-testid="task-content-text">{task.content}</span> },
+        {
+          key: 'content',
+          label: t('tasks.fields.content'),
+          span: wide,
+          children: (
+            <span className="vp-task-content" data-testid="task-content-text">
+              {task.content}
+            </span>
+          ),
+        },
         { key: 'source', label: t('tasks.fields.source'), span: wide, children: <SourceText task={task} /> },
         { key: 'assigner', label: t('tasks.fields.assigner'), children: task.assigner.name },
         { key: 'assignedOn', label: t('tasks.fields.assignedOn'), children: formatDate(task.assignedOn) },
-        { key: 'lead', label: t('tasks.fields.lead'), children: <strong data-testid="task-lead">{task.lead.name}</strong> },
-        { key: 'co', label: t('tasks.fields.co'), children: task.co.length ? task.co.map((c) => c.name).join('; ') : '—' },
+        {
+          key: 'lead',
+          label: t('tasks.fields.lead'),
+          children: <strong data-testid="task-lead">{task.lead.name}</strong>,
+        },
+        {
+          key: 'co',
+          label: t('tasks.fields.co'),
+          children: task.co.length ? task.co.map((c) => c.name).join('; ') : '—',
+        },
         {
           key: 'deadline',
           label: task.cadence ? t('tasks.fields.cadence') : t('tasks.fields.deadline'),
@@ -92,16 +133,37 @@ function Info({ task }: { task: TaskDetail }) {
                 {t(`tasks.state.${task.state}`)}
               </Tag>
               {task.completedOn ? (
-                <Typography.Text type="secondary">{t('tasks.detail.completedOn', { date: formatDate(task.completedOn) })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('tasks.detail.completedOn', { date: formatDate(task.completedOn) })}
+                </Typography.Text>
               ) : null}
             </Flex>
           ),
         },
-        { key: 'progress', label: t('tasks.fields.progress'), children: <TaskProgress percent={task.progress} status={task.status} /> },
+        {
+          key: 'progress',
+          label: t('tasks.fields.progress'),
+          children: <TaskProgress percent={task.progress} status={task.status} />,
+        },
         ...(task.expectedProducts
-          ? [{ key: 'products', label: t('tasks.fields.expectedProducts'), span: wide, children: <span className="vp-task-content">{task.expectedProducts}</span> }]
+          ? [
+              {
+                key: 'products',
+                label: t('tasks.fields.expectedProducts'),
+                span: wide,
+                children: <span className="vp-task-content">{task.expectedProducts}</span>,
+              },
+            ]
           : []),
-        ...(task.secrecy !== 'none' ? [{ key: 'secrecy', label: t('tasks.fields.secrecy'), children: <SecrecyTag value={task.secrecy} /> }] : []),
+        ...(task.secrecy !== 'none'
+          ? [
+              {
+                key: 'secrecy',
+                label: t('tasks.fields.secrecy'),
+                children: <SecrecyTag value={task.secrecy} />,
+              },
+            ]
+          : []),
         ...(task.evaluation
           ? [
               {
@@ -110,7 +172,10 @@ function Info({ task }: { task: TaskDetail }) {
                 span: wide,
                 children: (
                   <Flex vertical gap={2} data-testid="task-evaluation">
-                    <Tag color={task.evaluation === 'met' ? 'success' : 'error'} style={{ alignSelf: 'flex-start' }}>
+                    <Tag
+                      color={task.evaluation === 'met' ? 'success' : 'error'}
+                      style={{ alignSelf: 'flex-start' }}
+                    >
                       {t(`tasks.evaluation.${task.evaluation}`)}
                     </Tag>
                     {task.evaluationComment ? <span>{task.evaluationComment}</span> : null}
@@ -126,7 +191,9 @@ function Info({ task }: { task: TaskDetail }) {
 
 function Subtasks({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
-  if (task.subtasks.length === 0) {return null;}
+  if (task.subtasks.length === 0) {
+    return null;
+  }
   return (
     <Card
       size="small"
@@ -155,7 +222,12 @@ function Subtasks({ task }: { task: TaskDetail }) {
 function ProgressReports({ task }: { task: TaskDetail }) {
   const { t } = useTranslation();
   return (
-    <Card size="small" title={t('tasks.detail.progressReports')} style={{ marginBottom: 16 }} data-testid="task-progress-reports">
+    <Card
+      size="small"
+      title={t('tasks.detail.progressReports')}
+      style={{ marginBottom: 16 }}
+      data-testid="task-progress-reports"
+    >
       {task.progressReports.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.detail.noReports')} />
       ) : (
@@ -174,7 +246,9 @@ function ProgressReports({ task }: { task: TaskDetail }) {
                       </Tag>
                     ) : null}
                   </Typography.Text>
-                  <Typography.Text type="secondary">{formatDateTime(r.at, DATE_TIME_SHORT_FORMAT)}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {formatDateTime(r.at, DATE_TIME_SHORT_FORMAT)}
+                  </Typography.Text>
                 </Flex>
                 <span className="vp-task-content">{r.note}</span>
                 {r.files.length ? (
@@ -195,12 +269,25 @@ function ProgressReports({ task }: { task: TaskDetail }) {
   );
 }
 
-function Extensions({ task, onDecide }: { task: TaskDetail; onDecide: (e: TaskExtension, granted: boolean) => void }) {
+function Extensions({
+  task,
+  onDecide,
+}: {
+  task: TaskDetail;
+  onDecide: (e: TaskExtension, granted: boolean) => void;
+}) {
   const { t } = useTranslation();
-  if (task.extensions.length === 0) {return null;}
-  const canDecide = can(task, 'decideExtension', 'decide', 'decideExtensions');
+  if (task.extensions.length === 0) {
+    return null;
+  }
+  const canDecide = can(task, 'decideExtension');
   return (
-    <Card size="small" title={t('tasks.detail.extensions')} style={{ marginBottom: 16 }} data-testid="task-extensions">
+    <Card
+      size="small"
+      title={t('tasks.detail.extensions')}
+      style={{ marginBottom: 16 }}
+      data-testid="task-extensions"
+    >
       <List
         dataSource={task.extensions}
         rowKey="id"
@@ -209,10 +296,22 @@ function Extensions({ task, onDecide }: { task: TaskDetail; onDecide: (e: TaskEx
             actions={
               e.status === 'pending' && canDecide
                 ? [
-                    <Button key="g" type="primary" size="small" onClick={() => onDecide(e, true)} data-testid={`task-extension-grant-${e.id}`}>
+                    <Button
+                      key="g"
+                      type="primary"
+                      size="small"
+                      onClick={() => onDecide(e, true)}
+                      data-testid={`task-extension-grant-${e.id}`}
+                    >
                       {t('tasks.extension.grant')}
                     </Button>,
-                    <Button key="r" danger size="small" onClick={() => onDecide(e, false)} data-testid={`task-extension-refuse-${e.id}`}>
+                    <Button
+                      key="r"
+                      danger
+                      size="small"
+                      onClick={() => onDecide(e, false)}
+                      data-testid={`task-extension-refuse-${e.id}`}
+                    >
                       {t('tasks.extension.refuse')}
                     </Button>,
                   ]
@@ -222,14 +321,19 @@ function Extensions({ task, onDecide }: { task: TaskDetail; onDecide: (e: TaskEx
             <Flex vertical gap={2}>
               <Flex gap={8} wrap align="center">
                 <Tag color={EXT_COLORS[e.status]}>{t(`tasks.extension.status.${e.status}`)}</Tag>
-                <span>{t('tasks.extension.summary', { date: formatDate(e.requestedDeadline), by: e.requestedBy })}</span>
+                <span>
+                  {t('tasks.extension.summary', { date: formatDate(e.requestedDeadline), by: e.requestedBy })}
+                </span>
               </Flex>
               <Typography.Text type="secondary">
                 {formatDateTime(e.requestedAt, DATE_TIME_SHORT_FORMAT)} — {e.reason}
               </Typography.Text>
               {e.decidedBy ? (
                 <Typography.Text type="secondary">
-                  {t('tasks.extension.decided', { by: e.decidedBy, at: formatDateTime(e.decidedAt, DATE_TIME_SHORT_FORMAT) })}
+                  {t('tasks.extension.decided', {
+                    by: e.decidedBy,
+                    at: formatDateTime(e.decidedAt, DATE_TIME_SHORT_FORMAT),
+                  })}
                   {e.comment ? `: ${e.comment}` : ''}
                 </Typography.Text>
               ) : null}
@@ -266,7 +370,7 @@ function History({ task }: { task: TaskDetail }) {
   );
 }
 
-type ModalName = 'progress' | 'extension' | 'evaluation' | 'split' | null;
+type ModalName = 'progress' | 'extension' | 'evaluation' | 'split' | 'edit' | null;
 
 /** Trang nhiệm vụ: everything about one task; each button only when the server's abilities allow it. */
 export function TaskDetailRoute() {
@@ -280,20 +384,23 @@ export function TaskDetailRoute() {
 
   if (id === 0 || (query.error && isApiError(query.error) && query.error.status === 404)) {
     return (
-      <Result
-        status="404"
-        title={t('tasks.detail.notFoundTitle')}
-        subTitle={t('tasks.detail.notFoundText')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/tasks')}>
-            {t('tasks.detail.backToList')}
-          </Button>
-        }
-        data-testid="task-not-found"
-      />
+      <div data-testid="task-not-found">
+        <Result
+          status="404"
+          title={t('tasks.detail.notFoundTitle')}
+          subTitle={t('tasks.detail.notFoundText')}
+          extra={
+            <Button type="primary" onClick={() => navigate('/tasks')}>
+              {t('tasks.detail.backToList')}
+            </Button>
+          }
+        />
+      </div>
     );
   }
-  if (query.error) {return <QueryError error={query.error} onRetry={() => void query.refetch()} />;}
+  if (query.error) {
+    return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  }
   if (query.isPending) {
     return (
       <Card>
@@ -303,23 +410,49 @@ export function TaskDetailRoute() {
   }
   const task = query.data;
   const actions = [
-    can(task, 'report', 'reportProgress', 'progress') ? (
-      <Button key="progress" type="primary" icon={<RiseOutlined />} onClick={() => setModal('progress')} data-testid="task-report">
+    can(task, 'reportProgress') ? (
+      <Button
+        key="progress"
+        type="primary"
+        icon={<RiseOutlined />}
+        onClick={() => setModal('progress')}
+        data-testid="task-report"
+      >
         {t('tasks.detail.report')}
       </Button>
     ) : null,
-    can(task, 'split', 'createSubtask', 'addSubtask', 'subtask') ? (
-      <Button key="split" icon={<PartitionOutlined />} onClick={() => setModal('split')} data-testid="task-split">
+    can(task, 'createSubtask') ? (
+      <Button
+        key="split"
+        icon={<PartitionOutlined />}
+        onClick={() => setModal('split')}
+        data-testid="task-split"
+      >
         {t('tasks.detail.split')}
       </Button>
     ) : null,
-    can(task, 'requestExtension', 'extend', 'extension') ? (
-      <Button key="ext" icon={<ClockCircleOutlined />} onClick={() => setModal('extension')} data-testid="task-request-extension">
+    can(task, 'requestExtension') ? (
+      <Button
+        key="ext"
+        icon={<ClockCircleOutlined />}
+        onClick={() => setModal('extension')}
+        data-testid="task-request-extension"
+      >
         {t('tasks.detail.requestExtension')}
       </Button>
     ) : null,
-    can(task, 'evaluate', 'evaluation') ? (
-      <Button key="eval" icon={<CheckCircleOutlined />} onClick={() => setModal('evaluation')} data-testid="task-evaluate">
+    can(task, 'edit') ? (
+      <Button key="edit" icon={<EditOutlined />} onClick={() => setModal('edit')} data-testid="task-edit">
+        {t('common.edit')}
+      </Button>
+    ) : null,
+    can(task, 'evaluate') ? (
+      <Button
+        key="eval"
+        icon={<CheckCircleOutlined />}
+        onClick={() => setModal('evaluation')}
+        data-testid="task-evaluate"
+      >
         {t('tasks.detail.evaluate')}
       </Button>
     ) : null,
@@ -369,6 +502,7 @@ export function TaskDetailRoute() {
       <ExtensionModal task={task} open={modal === 'extension'} onClose={() => setModal(null)} />
       <EvaluationModal task={task} open={modal === 'evaluation'} onClose={() => setModal(null)} />
       <SplitModal task={task} open={modal === 'split'} onClose={() => setModal(null)} />
+      <EditModal task={task} open={modal === 'edit'} onClose={() => setModal(null)} />
       <DecisionModal
         task={task}
         extension={decision?.extension ?? null}

@@ -1,5 +1,18 @@
 import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader';
@@ -15,7 +28,13 @@ import '../tasks.css';
 const SECRECY = ['none', 'confidential', 'secret', 'top_secret'] as const;
 
 /** The fields of a task, shared by the new-task page. */
-export function TaskFields({ withSource = true, withAssigner = true }: { withSource?: boolean; withAssigner?: boolean }) {
+export function TaskFields({
+  withSource = true,
+  withAssigner = true,
+}: {
+  withSource?: boolean;
+  withAssigner?: boolean;
+}) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<TaskFormValues>();
   const kind = Form.useWatch('sourceKind', form) as TaskSourceKind | undefined;
@@ -43,14 +62,22 @@ export function TaskFields({ withSource = true, withAssigner = true }: { withSou
           </Col>
           {kind === 'outgoing' || kind === 'incoming' ? (
             <Col xs={24} md={6}>
-              <Form.Item name="sourceDocId" label={t('tasks.form.sourceDocId')} tooltip={t('tasks.form.sourceDocIdHelp')}>
+              <Form.Item
+                name="sourceDocId"
+                label={t('tasks.form.sourceDocId')}
+                tooltip={t('tasks.form.sourceDocIdHelp')}
+              >
                 <InputNumber min={1} precision={0} style={{ width: '100%' }} data-testid="task-source-doc" />
               </Form.Item>
             </Col>
           ) : null}
           <Col xs={24} md={kind === 'outgoing' || kind === 'incoming' ? 10 : 16}>
             <Form.Item name="reference" label={t('tasks.fields.reference')}>
-              <Input maxLength={300} placeholder={t('tasks.form.referencePlaceholder')} data-testid="task-reference" />
+              <Input
+                maxLength={300}
+                placeholder={t('tasks.form.referencePlaceholder')}
+                data-testid="task-reference"
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -58,7 +85,11 @@ export function TaskFields({ withSource = true, withAssigner = true }: { withSou
       <Row gutter={16}>
         {withAssigner ? (
           <Col xs={24} md={12}>
-            <Form.Item name="assigner" label={t('tasks.fields.assigner')} tooltip={t('tasks.form.assignerHelp')}>
+            <Form.Item
+              name="assigner"
+              label={t('tasks.fields.assigner')}
+              tooltip={t('tasks.form.assignerHelp')}
+            >
               <BodySelect testId="task-assigner" placeholder={t('tasks.form.assignerDefault')} />
             </Form.Item>
           </Col>
@@ -71,13 +102,22 @@ export function TaskFields({ withSource = true, withAssigner = true }: { withSou
       </Row>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name="lead" label={t('tasks.fields.lead')} rules={[{ required: true, message: t('tasks.form.leadRequired') }]}>
+          <Form.Item
+            name="lead"
+            label={t('tasks.fields.lead')}
+            rules={[{ required: true, message: t('tasks.form.leadRequired') }]}
+          >
             <BodySelect testId="task-lead" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="co" label={t('tasks.fields.co')}>
-            <BodySelect multiple exclude={lead ? [lead] : []} testId="task-co" placeholder={t('tasks.form.coPlaceholder')} />
+            <BodySelect
+              multiple
+              exclude={lead ? [lead] : []}
+              testId="task-co"
+              placeholder={t('tasks.form.coPlaceholder')}
+            />
           </Form.Item>
         </Col>
       </Row>
@@ -90,11 +130,22 @@ export function TaskFields({ withSource = true, withAssigner = true }: { withSou
       <Row gutter={16}>
         <Col xs={24} md={12}>
           {mode === 'cadence' ? (
-            <Form.Item name="cadence" label={t('tasks.fields.cadence')} rules={[{ required: true, message: t('tasks.form.cadenceRequired') }]}>
-              <Select options={TASK_CADENCES.map((c) => ({ value: c, label: t(`tasks.cadence.${c}`) }))} data-testid="task-cadence" />
+            <Form.Item
+              name="cadence"
+              label={t('tasks.fields.cadence')}
+              rules={[{ required: true, message: t('tasks.form.cadenceRequired') }]}
+            >
+              <Select
+                options={TASK_CADENCES.map((c) => ({ value: c, label: t(`tasks.cadence.${c}`) }))}
+                data-testid="task-cadence"
+              />
             </Form.Item>
           ) : (
-            <Form.Item name="deadline" label={t('tasks.fields.deadline')} rules={[{ required: true, message: t('tasks.form.deadlineRequired') }]}>
+            <Form.Item
+              name="deadline"
+              label={t('tasks.fields.deadline')}
+              rules={[{ required: true, message: t('tasks.form.deadlineRequired') }]}
+            >
               <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid="task-deadline" />
             </Form.Item>
           )}
@@ -104,7 +155,10 @@ export function TaskFields({ withSource = true, withAssigner = true }: { withSou
             <Select
               options={SECRECY.map((s) => ({
                 value: s,
-                label: s === 'top_secret' ? `${t(`incoming.secrecy.${s}`)} — ${t('tasks.form.topSecretOff')}` : t(`incoming.secrecy.${s}`),
+                label:
+                  s === 'top_secret'
+                    ? `${t(`incoming.secrecy.${s}`)} — ${t('tasks.form.topSecretOff')}`
+                    : t(`incoming.secrecy.${s}`),
               }))}
               data-testid="task-secrecy"
             />
@@ -112,7 +166,13 @@ export function TaskFields({ withSource = true, withAssigner = true }: { withSou
         </Col>
       </Row>
       {secrecy === 'top_secret' ? (
-        <Alert type="error" showIcon message={t('tasks.form.topSecretRefused')} style={{ marginBottom: 16 }} data-testid="task-top-secret" />
+        <Alert
+          type="error"
+          showIcon
+          message={t('tasks.form.topSecretRefused')}
+          style={{ marginBottom: 16 }}
+          data-testid="task-top-secret"
+        />
       ) : null}
       <Form.Item name="expectedProducts" label={t('tasks.fields.expectedProducts')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="task-products" />
@@ -172,9 +232,21 @@ export function TaskFormRoute() {
         }
       />
       <Card style={{ maxWidth: 960 }}>
-        <Form<TaskFormValues> form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="task-form">
+        <Form<TaskFormValues>
+          form={form}
+          layout="vertical"
+          initialValues={initial}
+          onFinish={submit}
+          data-testid="task-form"
+        >
           <TaskFields />
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={create.isPending} data-testid="task-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<SaveOutlined />}
+            loading={create.isPending}
+            data-testid="task-submit"
+          >
             {t('tasks.form.submit')}
           </Button>
         </Form>

@@ -84,7 +84,16 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
     }
   }, [debounced, set]);
 
-  const anyFilter = !!(status || sourceKind || body || dueFrom || dueTo || q || topLevel || assignerCommitteeId);
+  const anyFilter = !!(
+    status ||
+    sourceKind ||
+    body ||
+    dueFrom ||
+    dueTo ||
+    q ||
+    topLevel ||
+    assignerCommitteeId
+  );
 
   return (
     <div>
@@ -122,7 +131,10 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
         <Tabs
           activeKey={box}
           onChange={(b) => set({ box: b, page: 1 })}
-          items={BOXES.map((b) => ({ key: b, label: <span data-testid={`tasks-box-${b}`}>{t(`tasks.boxes.${b}`)}</span> }))}
+          items={BOXES.map((b) => ({
+            key: b,
+            label: <span data-testid={`tasks-box-${b}`}>{t(`tasks.boxes.${b}`)}</span>,
+          }))}
           style={{ marginBottom: 4 }}
         />
       )}
@@ -174,9 +186,13 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
             allowEmpty={[true, true]}
             placeholder={[t('tasks.list.dueFrom'), t('tasks.list.dueTo')]}
             onChange={(v) =>
-              set({ from: v?.[0] ? toIsoDate(v[0]) : undefined, to: v?.[1] ? toIsoDate(v[1]) : undefined, page: 1 })
+              set({
+                from: v?.[0] ? toIsoDate(v[0]) : undefined,
+                to: v?.[1] ? toIsoDate(v[1]) : undefined,
+                page: 1,
+              })
             }
-            style={{ flex: '1 1 240px' }}
+            style={{ flex: '0 1 300px', minWidth: 240 }}
             data-testid="tasks-filter-due"
           />
           {anyFilter ? (
@@ -185,7 +201,17 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
               onClick={() => {
                 setSearch('');
                 written.current = '';
-                set({ status: undefined, source: undefined, body: undefined, from: undefined, to: undefined, q: undefined, top: undefined, committee: undefined, page: 1 });
+                set({
+                  status: undefined,
+                  source: undefined,
+                  body: undefined,
+                  from: undefined,
+                  to: undefined,
+                  q: undefined,
+                  top: undefined,
+                  committee: undefined,
+                  page: 1,
+                });
               }}
               data-testid="tasks-clear-filters"
             >
@@ -206,7 +232,8 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
             current: page,
             pageSize,
             total: list.data?.total ?? 0,
-            onChange: (p, size) => set({ page: size !== pageSize ? 1 : p, size: size === 50 ? undefined : size }),
+            onChange: (p, size) =>
+              set({ page: size !== pageSize ? 1 : p, size: size === 50 ? undefined : size }),
           }}
         />
       )}

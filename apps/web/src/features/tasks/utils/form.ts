@@ -23,7 +23,9 @@ export interface TaskFormValues {
 /** The form's values as `POST /api/tasks` takes them. */
 export function formToBody(v: TaskFormValues, parentId: number | null = null): TaskInputBody {
   const lead = parseBodyKey(v.lead);
-  if (!lead) {throw new Error('lead required');}
+  if (!lead) {
+    throw new Error('lead required');
+  }
   const assigner = parseBodyKey(v.assigner);
   return {
     parentId,
