@@ -230,4 +230,47 @@ describe('task routes', () => {
     expect(ok.json().ids).toHaveLength(2);
     expect((await rowCounts(t)).tasks).toBe(before.tasks + 2);
   });
+
+  it('shows the status names kept as reference data (seeded at start, editable)', async () => {
+    const labels = await t.ctx.db.selectFrom('task_status_labels').select(['code', 'label_vi', 'label_en', 'sort']).orderBy('sort').execute();
+    expect(labels.map((l) => [l.code, l.label_vi])).toEqual([
+      ['not_due', 'Chưa đến hạn'],
+      ['in_progress', 'Đang thực hiện'],
+      ['done_on_time', 'Hoàn thành đúng hạn'],
+      ['done_late', 'Hoàn thành quá hạn'],
+      ['overdue', 'Quá hạn chưa hoàn thành'],
+    ]);
+    await t.ctx.db.updateTable('task_status_labels').set({ label_vi: 'Chưa tới hạn' }).where('code', '=', 'not_due').execute();
+    try {
+      const r = (await chuyenvien.get('/api/tasks?status=not_due&limit=1')).json();
+      expect(r.items[0].statusLabel).toBe('Chưa tới hạn');
+    } finally {
+      await t.ctx.db.updateTable('task_status_labels').set({ label_vi: 'Chưa đến hạn' }).where('code', '=', 'not_due').execute();
+    }
+  });
+
+  it('keeps files of a secret task on the isolated LAN only, encrypted, and audits reading them', async () => {
+    const admin = await t.login('admin');
+    const chanhvp = await t.login('chanhvp');
+    expect((await admin.patch('/api/settings', { deploymentProfile: 'isolated-lan' })).statusCode).toBe(200);
+    try {
+      const secret = await chanhvp.post('/api/tasks', task({ secrecy: 'secret', lead: { committeeId: ids.province, agencyId: ids.vptu }, co: [] }));
+      expect(secret.statusCode, secret.body).toBe(201);
+      const id = secret.json().id as number;
+      const fileId = await uploadPdf(t, chanhvp, 'mat.pdf');
+      expect((await t.ctx.db.selectFrom('files').select('encryption').where('id', '=', fileId).executeTakeFirstOrThrow()).encryption).not.toBeNull();
+      const r = await chanhvp.post(`/api/tasks/${id}/progress`, { percent: 30, note: 'Báo cáo mật.', fileIds: [fileId] });
+      expect(r.statusCode, r.body).toBe(200);
+      const url = r.json().progressReports[0].files[0].url as string;
+      const read = await chanhvp.get(url);
+      expect(read.statusCode).toBe(200);
+      expect(read.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(await auditOf('tasks.file_read', id)).toHaveLength(1);
+      // Below the task's secrecy (Mật clearance for a Tối mật task): the task and its file do not exist.
+      expect((await chuyenvien.get(url)).statusCode).toBe(404);
+      expect((await chuyenvien.get(`/api/tasks/${id}`)).statusCode).toBe(404);
+    } finally {
+      expect((await admin.patch('/api/settings', { deploymentProfile: 'party-wan' })).statusCode).toBe(200);
+    }
+  });
 });
