@@ -41,7 +41,7 @@ describe('the home page', () => {
       committees: 6, // the province and five current units; the dissolved district is history
       agencies: await count('agencies'),
       people: await count('people'),
-      users: 9,
+      users: 10, // the nine role accounts and the commune's (xatanphu)
       auditToday: events,
       jobsQueued: 2,
       jobsFailed: 1,

@@ -120,6 +120,8 @@ describe('people (nhân sự)', () => {
     expect(next.items[0].id).not.toBe(vptu.items[0].id);
     expect(names(await admin.get(`/api/org/people?committeeId=${DEMO.tanPhu}`))).toEqual([
       'Lê Thị Kim Chi',
+      // The commune account's person (xatanphu), of the commune's office.
+      'Ngô Thị Thanh Tâm',
       'Nguyễn Hữu Phước',
       'Trần Văn Lộc',
     ]);
@@ -131,6 +133,7 @@ describe('people (nhân sự)', () => {
   it('a commune office sees only its own people, not the province’s nor another commune’s', async () => {
     const r = (await communeAdmin.get('/api/org/people?limit=200')).json();
     expect(r.items.map((p: { committeeId: number }) => p.committeeId)).toEqual([
+      DEMO.tanPhu,
       DEMO.tanPhu,
       DEMO.tanPhu,
       DEMO.tanPhu,

@@ -51,6 +51,9 @@ export const DEMO_USERS: {
   { username: 'tiepdan', role: 'reception_officer', person: 'Bùi Văn Thắng', position: 'Cán bộ tiếp công dân', agency: 'VPTU', clearance: 'none' },
   { username: 'ketoan', role: 'accountant', person: 'Vũ Thị Lan Anh', position: 'Kế toán', agency: 'VPTU', clearance: 'none' },
   { username: 'kiemtra', role: 'inspector', person: 'Đặng Hữu Nghĩa', position: 'Chủ nhiệm Ủy ban Kiểm tra', agency: 'UBKTTU', clearance: 'secret' },
+  // A commune account (issue 5: the commune splits the province's tasks into sub-tasks and reports):
+  // a specialist of the office (Văn phòng Đảng ủy) of Đảng ủy xã Tân Phú. "Commune/VPĐU" names a commune's office.
+  { username: 'xatanphu', role: 'specialist', person: 'Ngô Thị Thanh Tâm', position: 'Chuyên viên', agency: 'Đảng ủy xã Tân Phú/VPĐU', clearance: 'confidential' },
 ];
 
 /** Other people of the province and its communes: [full name, gender, birth year, position, agency or committee]. */

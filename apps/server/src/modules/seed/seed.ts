@@ -92,7 +92,8 @@ export async function seedDemo(ctx: Ctx, { nodeEnv }: { nodeEnv: string }): Prom
       units.set(c.name, { committeeId: id, agencyId: null });
       if (!c.historic) {
         await trx.insertInto('terms').values({ committee_id: id, ordinal: 1, label: 'Nhiệm kỳ 2025–2030', congress_closed_on: '2025-08-20', first_plenum_during_congress_on: null, starts_on: '2025-08-21', ends_on: null }).execute();
-        await trx.insertInto('agencies').values({ committee_id: id, name: 'Văn phòng Đảng ủy', abbreviation: 'VPĐU', kind: 'office', active: 1 }).execute();
+        const office = await trx.insertInto('agencies').values({ committee_id: id, name: 'Văn phòng Đảng ủy', abbreviation: 'VPĐU', kind: 'office', active: 1 }).returning('id').executeTakeFirstOrThrow();
+        units.set(`${c.name}/VPĐU`, { committeeId: id, agencyId: office.id });
       }
     }
     const addPerson = async (fullName: string, gender: string | null, birthYear: number | null, position: string, unit: string) => {

@@ -17,7 +17,7 @@ describe('accounts administration', () => {
     const r = await admin.get('/api/users?limit=50');
     expect(r.statusCode).toBe(200);
     const { items, total } = r.json();
-    expect(total).toBe(9);
+    expect(total).toBe(10);
     const vanthu = items.find((u: { username: string }) => u.username === 'vanthu');
     expect(vanthu).toMatchObject({ roles: ['clerk'], clearance: 'secret', abilities: { update: true, resetPassword: true, disable: true } });
     expect(JSON.stringify(items)).not.toMatch(/password_hash|argon2|totp_secret/);
