@@ -77,19 +77,31 @@ export async function committeeFor(db: Db, actor: Actor, committeeId: number | u
 }
 
 /**
- * Tasks assigned by the committee (or one of its agencies), visible to the viewer; with `subtasks`,
- * also the sub-tasks of the trees those tasks start (whoever split them).
+ * Tasks assigned by the committee (or one of its agencies), visible to the viewer, as disjoint parts
+ * (each one index-friendly query): the top-level tasks; with `subtasks`, every task the committee
+ * assigned (its sub-tasks included) and the sub-tasks others assigned inside the trees the committee
+ * started (root_assigner_key one of its bodies).
  */
-async function assignedBy(db: Db, viewer: TaskViewer, committeeId: number, subtasks: boolean): Promise<TaskQuery> {
-  let q = db.selectFrom('tasks').where((eb) => visibleTo(eb, viewer));
-  if (subtasks) {
-    const agencies = await db.selectFrom('agencies').select('id').where('committee_id', '=', committeeId).execute();
-    const keys = [bodyKeyOf(committeeId, null), ...agencies.map((a) => bodyKeyOf(committeeId, a.id))];
-    q = q.where((eb) => eb.or([eb('tasks.assigner_committee_id', '=', committeeId), eb('tasks.root_assigner_key', 'in', keys)]));
-  } else {
-    q = q.where('tasks.assigner_committee_id', '=', committeeId).where('tasks.parent_id', 'is', null);
+async function assignedBy(db: Db, viewer: TaskViewer, committeeId: number, subtasks: boolean): Promise<TaskQuery[]> {
+  const visible = db.selectFrom('tasks').where((eb) => visibleTo(eb, viewer)) as unknown as TaskQuery;
+  if (!subtasks) {
+    return [visible.where('tasks.assigner_committee_id', '=', committeeId).where('tasks.parent_id', 'is', null)];
   }
-  return q as unknown as TaskQuery;
+  const agencies = await db.selectFrom('agencies').select('id').where('committee_id', '=', committeeId).execute();
+  const keys = [bodyKeyOf(committeeId, null), ...agencies.map((a) => bodyKeyOf(committeeId, a.id))];
+  return [
+    visible.where('tasks.assigner_committee_id', '=', committeeId),
+    visible.where('tasks.assigner_committee_id', '<>', committeeId).where('tasks.root_assigner_key', 'in', keys),
+  ];
+}
+
+/** The counts of every part, one after the other (the parts are disjoint). */
+async function countParts(parts: TaskQuery[], today: string, narrow: (q: TaskQuery) => TaskQuery = (q) => q): Promise<LeadDueCounts[]> {
+  const out: LeadDueCounts[] = [];
+  for (const p of parts) {
+    out.push(...(await countsByLeadAndDue(narrow(p), today)));
+  }
+  return out;
 }
 
 /* ---------------------------------------------------------------- counts */
@@ -206,8 +218,9 @@ export async function dashboard(ctx: Ctx, actor: Actor, q: DashboardQuery): Prom
   if (q.from && q.to && q.from > q.to) {
     throw badRequest('tasks.invalid_range', 'The end date is before the start date', [{ path: 'to', message: `${q.to} is before ${q.from}` }]);
   }
-  const filtered = async () => {
-    let b = await assignedBy(db, viewer, committee.id, q.subtasks === 'true');
+  const parts = await assignedBy(db, viewer, committee.id, q.subtasks === 'true');
+  const rows = await countParts(parts, today, (p) => {
+    let b = p;
     if (q.from) {
       b = b.where('tasks.assigned_on', '>=', q.from);
     }
@@ -215,8 +228,7 @@ export async function dashboard(ctx: Ctx, actor: Actor, q: DashboardQuery): Prom
       b = b.where('tasks.assigned_on', '<=', q.to);
     }
     return b;
-  };
-  const rows = await countsByLeadAndDue(await filtered(), today);
+  });
   const units = await unitRows(db, byLead(rows), committee.id);
   const totals = totalsOf(units);
 
@@ -497,7 +509,7 @@ export async function taskReport(ctx: Ctx, actor: Actor, q: TaskReportQuery): Pr
   const committee = await committeeFor(db, actor, q.committeeId);
   const today = todayOf(ctx);
   const period = reportPeriod(q);
-  const base = () => assignedBy(db, viewer, committee.id, false);
+  const base = async () => (await assignedBy(db, viewer, committee.id, false))[0]!;
   const units = await unitRows(
     db,
     byLead(await countsByLeadAndDue((await base()).where('tasks.due_on', '>=', period.from).where('tasks.due_on', '<=', period.to), today)),
