@@ -11,3 +11,4 @@ export * from './outgoing.ts';
 export * from './signatures.ts';
 export * from './search.ts';
 export * from './tasks.ts';
+export * from './schedule.ts';

@@ -16,12 +16,14 @@ import type {
 
 import type { FileTextsTable, SearchEntriesTable } from './schema.search.ts';
 import type { ImportRowsTable } from './schema.import.ts';
+import type { IcalTokensTable, MeetingAgendaTable, MeetingInviteesTable, MeetingPaperReadersTable, MeetingPapersTable, MeetingsTable, MeetingTasksTable, ProgrammeItemEventsTable, ProgrammeItemsTable, ProgrammesTable, ResourcesTable, ScheduleEventLeadersTable, ScheduleEventResourcesTable, ScheduleEventsTable, ScheduleWeeksTable } from './schema.schedule.ts';
 import type { TaskBodiesTable, TaskEventsTable, TaskExtensionsTable, TaskProgressFilesTable, TaskProgressTable, TaskRemindersTable, TasksTable, TaskStatusLabelsTable } from './schema.tasks.ts';
 
 export type * from './schema.outgoing.ts';
 export type * from './schema.search.ts';
 export type * from './schema.import.ts';
 export type * from './schema.tasks.ts';
+export type * from './schema.schedule.ts';
 
 /**
  * Table types (what the database stores). Domain types live in the modules; repositories map between them:
@@ -390,4 +392,19 @@ export interface Database {
   task_events: TaskEventsTable;
   task_reminders: TaskRemindersTable;
   task_status_labels: TaskStatusLabelsTable;
+  programmes: ProgrammesTable;
+  programme_items: ProgrammeItemsTable;
+  programme_item_events: ProgrammeItemEventsTable;
+  schedule_weeks: ScheduleWeeksTable;
+  resources: ResourcesTable;
+  schedule_events: ScheduleEventsTable;
+  schedule_event_leaders: ScheduleEventLeadersTable;
+  schedule_event_resources: ScheduleEventResourcesTable;
+  ical_tokens: IcalTokensTable;
+  meetings: MeetingsTable;
+  meeting_agenda: MeetingAgendaTable;
+  meeting_invitees: MeetingInviteesTable;
+  meeting_papers: MeetingPapersTable;
+  meeting_paper_readers: MeetingPaperReadersTable;
+  meeting_tasks: MeetingTasksTable;
 }

@@ -13,6 +13,7 @@ import { m0010Search } from './0010-search.ts';
 import { m0011Import } from './0011-import.ts';
 import { m0012Tasks } from './0012-tasks.ts';
 import { m0013TaskDashboardIndex } from './0013-task-dashboard-index.ts';
+import { m0014Schedule } from './0014-schedule.ts';
 
 export interface MigrationDef {
   name: string;
@@ -20,7 +21,7 @@ export interface MigrationDef {
 }
 
 /** The explicit, ordered registry. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly MigrationDef[] = [m0001Platform, m0002Org, m0003Auth, m0004Reference, m0005Incoming, m0006IncomingIndexes, m0007IncomingIntegrity, m0008IncomingSortIndexes, m0009Outgoing, m0010Search, m0011Import, m0012Tasks, m0013TaskDashboardIndex];
+export const MIGRATIONS: readonly MigrationDef[] = [m0001Platform, m0002Org, m0003Auth, m0004Reference, m0005Incoming, m0006IncomingIndexes, m0007IncomingIntegrity, m0008IncomingSortIndexes, m0009Outgoing, m0010Search, m0011Import, m0012Tasks, m0013TaskDashboardIndex, m0014Schedule];
 
 class RegistryProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
