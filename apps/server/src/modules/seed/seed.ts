@@ -11,6 +11,7 @@ import { COMMITTEE_LEVELS, DEADLINE_RULES, DOCUMENT_TYPES, POSITIONS, ROLES } fr
 import { seedDemoOrganizations } from './seed.organizations.ts';
 import { seedDemoIncoming } from './seed.incoming.ts';
 import { seedDemoOutgoing } from './seed.outgoing.ts';
+import { seedDemoTasks } from './seed.tasks.ts';
 import { seedDemoNotifications } from '../notifications/notifications.demo.ts';
 import { rebuildSearchIndex } from '../search/search.rebuild.ts';
 import { fileStoreOf } from '../../platform/files/files.store.ts';
@@ -133,6 +134,8 @@ export async function seedDemo(ctx: Ctx, { nodeEnv }: { nodeEnv: string }): Prom
   const store = 'config' in ctx ? fileStoreOf(ctx as AppContext) : null;
   await seedDemoIncoming(ctx, store);
   await seedDemoOutgoing(ctx, store);
+  // Tasks come from the demo's conclusions (outgoing and incoming), so after them; the index rebuild stays last.
+  await seedDemoTasks(ctx, store);
   // The demo documents are written partly straight into their tables (statuses, numbers): index them once, whole.
   await rebuildSearchIndex(ctx, systemAuditContext('seed'));
   return { users: DEMO_USERS.map((u) => u.username), password: DEMO_PASSWORD };
