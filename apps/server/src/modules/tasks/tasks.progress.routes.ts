@@ -14,8 +14,8 @@ const INLINE_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 /**
  * Progress of a task (issue 5 §4): reports with files by the lead body, extensions asked by the lead and
- * decided by the assigner, evaluation by the assigner. Examples run on the tasks the task-route examples
- * create (1: assigned by the province to its office, 2: from the batch).
+ * decided by the assigner, evaluation by the assigner. Examples run on the demo tasks (seed.tasks.ts): 1 and
+ * 2 led by the province office, 3 done with a file (file 3), 5 with the pending extension 1.
  */
 export function tasksProgressRoutes(app: App, ctx: AppContext): void {
   const by = (req: FastifyRequest) => ({ actor: requireActor(req), audit: auditContextOf(req) });
@@ -81,7 +81,12 @@ export function tasksProgressRoutes(app: App, ctx: AppContext): void {
           vi: 'Quyết định gia hạn: đồng ý hoặc không (đơn vị giao)',
           en: 'Grant or refuse an extension (assigning body)',
           tag,
-          example: { method: 'POST', url: '/api/tasks/1/extensions/1/decision', body: { granted: true, comment: 'Đồng ý.' }, as: 'chuyenvien' },
+          example: {
+            method: 'POST',
+            url: '/api/tasks/5/extensions/1/decision',
+            body: { granted: false, comment: 'Đề nghị hoàn thành trong thời hạn đã giao.' },
+            as: 'chuyenvien',
+          },
         }),
         params: extensionParams,
         body: extensionDecisionInput,
@@ -123,7 +128,7 @@ export function tasksProgressRoutes(app: App, ctx: AppContext): void {
           vi: 'Xem, tải tệp kèm báo cáo tiến độ',
           en: 'A file of a progress report (inline PDF/images; ?download=1 to save)',
           tag,
-          example: { url: '/api/tasks/3/files/1', as: 'chuyenvien' },
+          example: { url: '/api/tasks/3/files/3', as: 'chuyenvien' },
         }),
         params: z.object({ id: idParams.shape.id, fileId: idParams.shape.id }).strict(),
         querystring: z.object({ download: z.enum(['0', '1']).default('0') }).strict(),

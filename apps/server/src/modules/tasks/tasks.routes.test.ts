@@ -42,7 +42,7 @@ describe('task routes', () => {
     t.ctx.db.selectFrom('audit_events').select(['action', 'entity_id', 'details']).where('action', '=', action).where('entity_id', '=', String(id)).execute();
 
   it('assigns a task, lists it and shows it as the contract says', async () => {
-    const r = await chuyenvien.post('/api/tasks', task());
+    const r = await chuyenvien.post('/api/tasks', task({ content: 'Rà soát quy hoạch cán bộ nhiệm kỳ 2025–2030 ở Quỳnh Nhai' }));
     expect(r.statusCode, r.body).toBe(201);
     const d = taskDetail.parse(r.json());
     expect(d.assigner).toMatchObject({ key: 'c1', name: 'Tỉnh ủy Hồng Lam' });
@@ -60,7 +60,7 @@ describe('task routes', () => {
     const found = list.items.find((i) => i.id === d.id)!;
     expect(found).toMatchObject({ statusLabel: 'Chưa đến hạn', subtaskCount: 0, overdueDays: 0 });
 
-    const q = taskList.parse((await chuyenvien.get(`/api/tasks?q=${encodeURIComponent('quy hoach can bo')}`)).json());
+    const q = taskList.parse((await chuyenvien.get(`/api/tasks?q=${encodeURIComponent('QUYNH nhai')}`)).json());
     expect(q.items.map((i) => i.id)).toEqual([d.id]);
     const none = taskList.parse((await chuyenvien.get('/api/tasks?status=overdue')).json());
     expect(none.items.map((i) => i.id)).not.toContain(d.id);
@@ -266,6 +266,8 @@ describe('task routes', () => {
       expect(read.statusCode).toBe(200);
       expect(read.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
       expect(await auditOf('tasks.file_read', id)).toHaveLength(1);
+      expect((await chanhvp.get(`/api/tasks/${id}`)).statusCode).toBe(200);
+      expect(await auditOf('tasks.viewed', id)).toHaveLength(1);
       // Below the task's secrecy (Mật clearance for a Tối mật task): the task and its file do not exist.
       expect((await chuyenvien.get(url)).statusCode).toBe(404);
       expect((await chuyenvien.get(`/api/tasks/${id}`)).statusCode).toBe(404);

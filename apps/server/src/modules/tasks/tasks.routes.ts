@@ -21,9 +21,12 @@ export const EXAMPLE_TASK = {
 export function tasksRoutes(app: App, ctx: AppContext): void {
   const by = (req: FastifyRequest) => ({ actor: requireActor(req), audit: auditContextOf(req) });
 
-  async function detailFor(req: FastifyRequest, id: number) {
+  async function detailFor(req: FastifyRequest, id: number, audit = false) {
     const actor = requireActor(req);
     const { task, viewer } = await uc.getTask(ctx, actor, id);
+    if (audit) {
+      await uc.auditSecretView(ctx, by(req), task);
+    }
     return presentDetail(ctx.db, viewer, task, await uc.abilitiesFor(ctx.db, actor, viewer, task), uc.todayOf(ctx));
   }
 
@@ -112,7 +115,7 @@ export function tasksRoutes(app: App, ctx: AppContext): void {
         response: { 200: taskDetail },
       },
     },
-    async (req) => detailFor(req, req.params.id),
+    async (req) => detailFor(req, req.params.id, true),
   );
 
   app.patch(

@@ -487,6 +487,16 @@ export async function getTask(ctx: Ctx, actor: Actor, id: number): Promise<Loade
   return { ...(await loadVisible(ctx.db, viewer, id)), viewer };
 }
 
+/** Every view of a secret task's page is logged (spec §3). */
+export async function auditSecretView(ctx: Ctx, by: By, task: repo.TaskRow): Promise<void> {
+  if (task.secrecy === 'none') {
+    return;
+  }
+  await inTransaction(ctx, (trx) =>
+    recordAudit(audited(ctx, trx, by), { action: 'tasks.viewed', entityType: 'task', entityId: task.id, details: { secrecy: task.secrecy } }),
+  );
+}
+
 export async function listTasks(ctx: Ctx, actor: Actor, q: TaskListQuery) {
   const viewer = await viewerOrDeny(ctx.db, actor);
   const today = todayOf(ctx);

@@ -33,7 +33,7 @@ describe('who sees which task', () => {
       c[k] = await t.login(u);
     }
     const create = async (who: Client, body: Record<string, unknown>) => {
-      const r = await who.post('/api/tasks', { content: 'Nhiệm vụ kiểm thử', deadline: '2026-12-31', ...body });
+      const r = await who.post('/api/tasks', { content: 'Nhiệm vụ kiểm thử phạm vi xem', deadline: '2026-12-31', ...body });
       expect(r.statusCode, r.body).toBe(201);
       return r.json().id as number;
     };
@@ -54,15 +54,16 @@ describe('who sees which task', () => {
       .executeTakeFirstOrThrow();
     const f = await t.ctx.db
       .insertInto('tasks')
-      .values(rawTask(other.id, { content: 'Nhiệm vụ của tỉnh khác', content_folded: 'nhiem vu cua tinh khac' }))
+      .values(rawTask(other.id, { content: 'Nhiệm vụ kiểm thử phạm vi xem của tỉnh khác', content_folded: 'nhiem vu kiem thu pham vi xem cua tinh khac' }))
       .returning('id')
       .executeTakeFirstOrThrow();
     task.foreign = f.id;
   });
   afterAll(async () => t.cleanup());
 
+  /** The tasks of this test (the demo has its own): all carry the words "kiểm thử phạm vi xem". */
   const listed = async (who: Client, query = '') => {
-    const r = await who.get(`/api/tasks?limit=200${query}`);
+    const r = await who.get(`/api/tasks?limit=200&q=${encodeURIComponent('kiểm thử phạm vi xem')}${query}`);
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json() as { items: { id: number }[]; total: number };
     expect(body.total).toBe(body.items.length);
@@ -98,9 +99,11 @@ describe('who sees which task', () => {
     expect(await listed(c.kiemtra, '&status=not_due')).toEqual(sorted(task.a, task.b, task.sub, task.d, task.secret));
     expect(await listed(c.kiemtra, '&status=overdue')).toEqual([]);
     expect(await listed(c.kiemtra, '&dueTo=2026-12-20')).toEqual([task.sub]);
-    expect(await listed(c.bnc, '&q=kiem thu')).toEqual([]);
+    expect(await listed(c.bnc, '&sourceKind=ad_hoc')).toEqual([]);
+    expect(await listed(c.xa, '&sourceKind=meeting')).toEqual([]);
+    expect(await listed(c.xa, '&sourceKind=ad_hoc')).toEqual(sorted(task.a, task.d));
     // The sub-task count of B: the ward's sub-task, seen by the province office.
-    const b = (await c.chuyenvien.get('/api/tasks?topLevel=true')).json().items.find((i: { id: number }) => i.id === task.b);
+    const b = (await c.chuyenvien.get('/api/tasks?topLevel=true&limit=200')).json().items.find((i: { id: number }) => i.id === task.b);
     expect(b.subtaskCount).toBe(1);
   });
 
