@@ -55,11 +55,15 @@ Nơi nhận:
     });
   });
 
-  it('nothing is stored', async () => {
-    const rows = await t.ctx.db.selectFrom('tasks').select('id').execute();
-    expect(rows).toEqual([]);
-    const audit = await t.ctx.db.selectFrom('audit_events').select('action').where('action', 'like', 'tasks.%').execute();
-    expect(audit).toEqual([]);
+  it('nothing is stored: no task, no history, no audit event', async () => {
+    const counts = async () => ({
+      tasks: (await t.ctx.db.selectFrom('tasks').select('id').execute()).length,
+      events: (await t.ctx.db.selectFrom('task_events').select('id').execute()).length,
+      audit: (await t.ctx.db.selectFrom('audit_events').select('id').execute()).length,
+    });
+    const before = await counts();
+    expect((await chuyenvien.post('/api/tasks/conclusion-draft', { text: NOTICE })).statusCode).toBe(200);
+    expect(await counts()).toEqual(before);
   });
 
   it('from an outgoing document the caller may see: its content, with the notation and issue date as the reference', async () => {
