@@ -208,3 +208,27 @@ describe('deadlines', () => {
     expect(deadlineOf(text, '2026-11-20')).toBe(expected);
   });
 });
+
+describe('the acceptance conclusion (five numbered items, three units and a commune, no header date)', () => {
+  const TEXT = [
+    'KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY',
+    'về tình hình thực hiện nhiệm vụ chính trị quý III và phương hướng thời gian tới',
+    'Ban Thường vụ Tỉnh ủy kết luận và giao nhiệm vụ như sau:',
+    '1. Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy rà soát, bổ sung quy hoạch cán bộ diện Ban Thường vụ Tỉnh ủy quản lý, hoàn thành trước ngày 24/2/2027.',
+    '2. Giao Ban Tuyên giáo và Dân vận Tỉnh ủy xây dựng kế hoạch tuyên truyền kỷ niệm ngày thành lập Đảng bộ tỉnh, hoàn thành trước ngày 25/1/2027.',
+    '3. Giao Ban Nội chính Tỉnh ủy tổng hợp tình hình công tác phòng, chống tham nhũng, lãng phí, tiêu cực, báo cáo Ban Thường vụ trước ngày 10/1/2027.',
+    '4. Giao Ban Tổ chức Tỉnh ủy hướng dẫn kiện toàn tổ chức bộ máy các chi bộ trực thuộc sau sắp xếp, hoàn thành trước ngày 14/11/2026.',
+    '5. Giao Đảng ủy xã Tân Phú xây dựng đề án chuyển đổi số trong hoạt động của Đảng ủy xã, hoàn thành trước ngày 26/3/2027.',
+  ].join('\n');
+
+  it('five drafts with their leads, the co-body and the deadlines (a deadline already past is read as written)', () => {
+    const items = parseConclusion(TEXT, { directory: PROVINCE, documentDate: '2026-11-26' });
+    expect(items.map((i) => [i.label, i.lead, i.co, i.deadline])).toEqual([
+      ['1.', BTC, [VPTU], '2027-02-24'],
+      ['2.', BTGDV, [], '2027-01-25'],
+      ['3.', BNC, [], '2027-01-10'],
+      ['4.', BTC, [], '2026-11-14'],
+      ['5.', TAN_PHU_C, [], '2027-03-26'],
+    ]);
+  });
+});
