@@ -255,3 +255,37 @@ export const meeting = z.object({
   version: z.number().int(),
   abilities,
 });
+
+/* ------------------------------------------------------------- programme board and list (programmes agent) */
+
+/** Items of one programme counted by status, with its progress and how many slipped. */
+export const programmeSummary = z.object({
+  id: dbId,
+  committeeId: dbId,
+  body: z.enum(PROGRAMME_BODIES),
+  period: z.enum(PROGRAMME_PERIODS),
+  year: z.number().int(),
+  index: z.number().int().nullable(),
+  title: z.string(),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  counts: z.object({ planned: z.number().int(), prepared: z.number().int(), presented: z.number().int(), postponed: z.number().int(), dropped: z.number().int() }),
+  total: z.number().int(),
+  /** presented ÷ (items not dropped), 0–100. */
+  progress: z.number().int(),
+  slipped: z.number().int(),
+});
+
+/** `GET /api/programmes`. */
+export const programmeList = z.object({ items: z.array(programmeSummary) });
+
+/** `GET /api/programmes/board?committeeId&year`: the committee's programmes of the year, by body. */
+export const programmeBoardQuery = z.object({ committeeId: id.optional(), year: z.coerce.number().int().min(2000).max(2999) }).strict();
+
+export const programmeBoard = z.object({
+  committeeId: dbId,
+  year: z.number().int(),
+  /** Always the three bodies, in the order bch, btv, thuong_truc; programmes from the widest period down (term, year, half, quarter, month). */
+  bodies: z.array(z.object({ body: z.enum(PROGRAMME_BODIES), programmes: z.array(programmeSummary) })),
+  abilities,
+});

@@ -28,6 +28,7 @@ import { registerTaskReminders } from '../../modules/tasks/tasks.reminders.ts';
 import { tasksDashboardRoutes } from '../../modules/tasks/tasks.dashboard.routes.ts';
 import { tasksRoutes } from '../../modules/tasks/tasks.routes.ts';
 import { tasksProgressRoutes } from '../../modules/tasks/tasks.progress.routes.ts';
+import { programmesRoutes } from '../../modules/programmes/programmes.routes.ts';
 
 /** Every module's routes, registered in one place. */
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -58,6 +59,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   tasksDashboardRoutes(app, ctx);
   tasksRoutes(app, ctx);
   tasksProgressRoutes(app, ctx);
+  programmesRoutes(app, ctx);
   // Module crons register here too: buildApp runs in every process mode, before the worker starts.
   registerIncomingReminders();
   registerTaskReminders();
