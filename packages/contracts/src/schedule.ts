@@ -145,7 +145,26 @@ export const eventInput = z
     meetingId: dbId.nullable().default(null),
   })
   .strict();
-export const eventPatch = eventInput.omit({ committeeId: true }).partial().extend({ version: z.number().int().min(1) }).strict();
+/**
+ * `PATCH /api/schedule/events/:id`: only the fields sent change. Spelled out rather than
+ * `eventInput.partial()`: zod 4 still applies `.default()` inside `.partial()`, which would reset every
+ * field not sent (place, leaders, rooms …) to its default.
+ */
+export const eventPatch = z
+  .object({
+    version: z.number().int().min(1),
+    startsAt: isoInstant.optional(),
+    endsAt: isoInstant.optional(),
+    content: required(2000).optional(),
+    place: text(300).optional(),
+    leaderIds: z.array(dbId).max(30).optional(),
+    preparingBody: bodyRef.nullable().optional(),
+    participants: text(2000).optional(),
+    notes: text(2000).optional(),
+    resourceIds: z.array(dbId).max(10).optional(),
+    meetingId: dbId.nullable().optional(),
+  })
+  .strict();
 
 export const leaderConflict = z.object({
   personId: dbId,

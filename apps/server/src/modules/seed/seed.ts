@@ -12,6 +12,7 @@ import { seedDemoOrganizations } from './seed.organizations.ts';
 import { seedDemoIncoming } from './seed.incoming.ts';
 import { seedDemoOutgoing } from './seed.outgoing.ts';
 import { seedDemoTasks } from './seed.tasks.ts';
+import { seedDemoScheduleEvents } from './seed.schedule-events.ts';
 import { seedProgrammes } from './seed.schedule.ts';
 import { seedDemoNotifications } from '../notifications/notifications.demo.ts';
 import { rebuildSearchIndex } from '../search/search.rebuild.ts';
@@ -137,6 +138,7 @@ export async function seedDemo(ctx: Ctx, { nodeEnv }: { nodeEnv: string }): Prom
   await seedDemoOutgoing(ctx, store);
   // Tasks come from the demo's conclusions (outgoing and incoming), so after them; the index rebuild stays last.
   await seedDemoTasks(ctx, store);
+  await seedDemoScheduleEvents(ctx);
   await seedProgrammes(ctx);
   // The demo documents are written partly straight into their tables (statuses, numbers): index them once, whole.
   await rebuildSearchIndex(ctx, systemAuditContext('seed'));

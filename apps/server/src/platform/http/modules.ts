@@ -28,6 +28,7 @@ import { registerTaskReminders } from '../../modules/tasks/tasks.reminders.ts';
 import { tasksDashboardRoutes } from '../../modules/tasks/tasks.dashboard.routes.ts';
 import { tasksRoutes } from '../../modules/tasks/tasks.routes.ts';
 import { tasksProgressRoutes } from '../../modules/tasks/tasks.progress.routes.ts';
+import { scheduleRoutes } from '../../modules/schedule/schedule.routes.ts';
 import { programmesRoutes } from '../../modules/programmes/programmes.routes.ts';
 
 /** Every module's routes, registered in one place. */
@@ -59,6 +60,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   tasksDashboardRoutes(app, ctx);
   tasksRoutes(app, ctx);
   tasksProgressRoutes(app, ctx);
+  scheduleRoutes(app, ctx);
   programmesRoutes(app, ctx);
   // Module crons register here too: buildApp runs in every process mode, before the worker starts.
   registerIncomingReminders();
