@@ -163,7 +163,7 @@ export function TaskTable({
     {
       title: t('tasks.fields.lead'),
       key: 'lead',
-      width: compact ? 150 : 190,
+      width: compact ? 130 : 190,
       render: (_, r) => <Bodies r={r} />,
     },
     ...(compact
@@ -179,7 +179,7 @@ export function TaskTable({
     {
       title: t('tasks.fields.dueOn'),
       key: 'due',
-      width: 120,
+      width: compact ? 105 : 120,
       render: (_, r) => <DueCell r={r} />,
     },
     {
@@ -190,15 +190,25 @@ export function TaskTable({
         <Flex vertical gap={2} align="flex-start">
           <TaskStatusTag value={r.status} label={r.statusLabel} />
           <OverdueText days={r.overdueDays} />
+          {/* In a task page (sub-tasks) the progress goes under the status: the card is narrow. */}
+          {compact ? (
+            <div style={{ width: 140 }}>
+              <TaskProgress percent={r.progress} status={r.status} />
+            </div>
+          ) : null}
         </Flex>
       ),
     },
-    {
-      title: t('tasks.fields.progress'),
-      key: 'progress',
-      width: 120,
-      render: (_, r) => <TaskProgress percent={r.progress} status={r.status} />,
-    },
+    ...(compact
+      ? []
+      : [
+          {
+            title: t('tasks.fields.progress'),
+            key: 'progress',
+            width: 120,
+            render: (_: unknown, r: TaskListItem) => <TaskProgress percent={r.progress} status={r.status} />,
+          },
+        ]),
   ];
 
   return (
@@ -208,7 +218,7 @@ export function TaskTable({
       columns={columns}
       dataSource={items}
       loading={loading}
-      scroll={{ x: compact ? 640 : 900 }}
+      scroll={{ x: compact ? 560 : 900 }}
       pagination={pagination}
       locale={{ emptyText }}
       rowClassName={(r) => (r.status === 'overdue' ? 'vp-task-row-overdue' : '')}

@@ -134,6 +134,7 @@ export function TaskDashboardRoute() {
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const permissions = usePermissions();
+  const canUrge = permissions.has('tasks.manage');
   const [from, setFrom] = useState<string | undefined>();
   const [to, setTo] = useState<string | undefined>();
   const [subtasks, setSubtasks] = useState(false);
@@ -237,7 +238,11 @@ export function TaskDashboardRoute() {
 
   const num = (n: number, p: { body?: string; status?: TaskStatus }, testId: string) =>
     n > 0 ? (
-      <a onClick={() => drill(p)} data-testid={testId} className="vp-task-number">
+      <a
+        onClick={() => drill(p)}
+        data-testid={testId}
+        className={p.status === 'overdue' ? 'vp-task-number vp-task-number-overdue' : 'vp-task-number'}
+      >
         {n}
       </a>
     ) : (
@@ -253,11 +258,33 @@ export function TaskDashboardRoute() {
       fixed: 'left',
       width: screens.md === false ? 150 : 230,
       render: (_, u) => (
-        <Flex vertical gap={2}>
-          <a onClick={() => drill({ body: u.key })}>{u.name}</a>
+        <Flex vertical gap={2} align="flex-start">
+          <a onClick={() => drill({ body: u.key })} className="vp-task-unit">
+            {u.name}
+          </a>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t(`tasks.dashboard.kind.${u.kind}`)}
           </Typography.Text>
+          {/* A unit with overdue tasks: one click drafts the công văn đôn đốc (the server checks the right). */}
+          {canUrge && u.counts.overdue > 0 ? (
+            <Popconfirm
+              title={t('tasks.dashboard.urgingConfirm', { name: u.name, count: u.counts.overdue })}
+              okText={t('tasks.dashboard.urging')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => makeLetter(u)}
+            >
+              <Button
+                size="small"
+                danger
+                icon={<MailOutlined />}
+                loading={urging.isPending && urging.variables?.body === u.key}
+                data-testid={`dash-${u.key}-urging`}
+                style={{ marginTop: 2 }}
+              >
+                {t('tasks.dashboard.urging')}
+              </Button>
+            </Popconfirm>
+          ) : null}
         </Flex>
       ),
     },
@@ -285,33 +312,6 @@ export function TaskDashboardRoute() {
         <span data-testid={`dash-${u.key}-rate`}>{formatRate(u.onTimeRate, i18n.language)}</span>
       ),
     },
-    ...(permissions.has('tasks.manage')
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 170,
-            render: (_: unknown, u: DashboardUnit) =>
-              u.counts.overdue > 0 ? (
-                <Popconfirm
-                  title={t('tasks.dashboard.urgingConfirm', { name: u.name, count: u.counts.overdue })}
-                  okText={t('tasks.dashboard.urging')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => makeLetter(u)}
-                >
-                  <Button
-                    size="small"
-                    icon={<MailOutlined />}
-                    loading={urging.isPending && urging.variables?.body === u.key}
-                    data-testid={`dash-${u.key}-urging`}
-                  >
-                    {t('tasks.dashboard.urging')}
-                  </Button>
-                </Popconfirm>
-              ) : null,
-          },
-        ]
-      : []),
   ];
 
   const stat = (key: TaskStatus | 'total', value: number) => (

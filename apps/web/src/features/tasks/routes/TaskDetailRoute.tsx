@@ -129,9 +129,15 @@ function Info({ task }: { task: TaskDetail }) {
           children: (
             <Flex gap={8} wrap align="center">
               <TaskStatusTag value={task.status} label={task.statusLabel} />
-              <Tag style={{ marginInlineEnd: 0 }} data-testid="task-state">
-                {t(`tasks.state.${task.state}`)}
-              </Tag>
+              {task.state !== 'open' ? (
+                <Tag
+                  color={task.state === 'closed' ? 'default' : 'gold'}
+                  style={{ marginInlineEnd: 0 }}
+                  data-testid="task-state"
+                >
+                  {t(`tasks.state.${task.state}`)}
+                </Tag>
+              ) : null}
               {task.completedOn ? (
                 <Typography.Text type="secondary">
                   {t('tasks.detail.completedOn', { date: formatDate(task.completedOn) })}

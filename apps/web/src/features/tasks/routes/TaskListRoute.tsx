@@ -1,5 +1,11 @@
-import { FileExcelOutlined, PlusOutlined, SearchOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Input, Select, Tabs } from 'antd';
+import {
+  FileExcelOutlined,
+  FilterOutlined,
+  PlusOutlined,
+  SearchOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { Button, Card, DatePicker, Flex, Grid, Input, Select, Tabs } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -27,6 +33,9 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const permissions = usePermissions();
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const canManage = permissions.has('tasks.manage');
   const [params, setParams] = useSearchParams();
   const box: TaskBox = fixedBox ?? BOXES.find((b) => b === params.get('box')) ?? 'all';
@@ -84,16 +93,16 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
     }
   }, [debounced, set]);
 
-  const anyFilter = !!(
+  const anyOtherFilter = !!(
     status ||
     sourceKind ||
     body ||
     dueFrom ||
     dueTo ||
-    q ||
     topLevel ||
     assignerCommitteeId
   );
+  const anyFilter = anyOtherFilter || !!q;
 
   return (
     <div>
@@ -154,47 +163,63 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
             style={{ flex: '2 1 260px' }}
             data-testid="tasks-search"
           />
-          <Select<TaskStatus>
-            allowClear
-            value={status}
-            placeholder={t('tasks.list.anyStatus')}
-            onChange={(v) => set({ status: v, page: 1 })}
-            options={TASK_STATUSES.map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))}
-            style={{ flex: '1 1 190px' }}
-            data-testid="tasks-filter-status"
-          />
-          <Select<TaskSourceKind>
-            allowClear
-            value={sourceKind}
-            placeholder={t('tasks.list.anySource')}
-            onChange={(v) => set({ source: v, page: 1 })}
-            options={TASK_SOURCE_KINDS.map((s) => ({ value: s, label: t(`tasks.sourceKind.${s}`) }))}
-            style={{ flex: '1 1 170px' }}
-            data-testid="tasks-filter-source"
-          />
-          <div style={{ flex: '1 1 220px', minWidth: 0 }}>
-            <BodySelect
-              value={body}
-              onChange={(v) => set({ body: typeof v === 'string' ? v : undefined, page: 1 })}
-              placeholder={t('tasks.list.anyBody')}
-              testId="tasks-filter-body"
-            />
-          </div>
-          <DatePicker.RangePicker
-            format={DATE_FORMAT}
-            value={[parseIsoDate(dueFrom), parseIsoDate(dueTo)]}
-            allowEmpty={[true, true]}
-            placeholder={[t('tasks.list.dueFrom'), t('tasks.list.dueTo')]}
-            onChange={(v) =>
-              set({
-                from: v?.[0] ? toIsoDate(v[0]) : undefined,
-                to: v?.[1] ? toIsoDate(v[1]) : undefined,
-                page: 1,
-              })
-            }
-            style={{ flex: '0 1 300px', minWidth: 240 }}
-            data-testid="tasks-filter-due"
-          />
+          {phone ? (
+            <Button
+              icon={<FilterOutlined />}
+              type={filtersOpen || anyOtherFilter ? 'primary' : 'default'}
+              ghost={filtersOpen || anyOtherFilter}
+              onClick={() => setFiltersOpen((o) => !o)}
+              aria-expanded={filtersOpen}
+              data-testid="tasks-filters-toggle"
+            >
+              {t('tasks.list.filters')}
+            </Button>
+          ) : null}
+          {phone && !filtersOpen ? null : (
+            <>
+              <Select<TaskStatus>
+                allowClear
+                value={status}
+                placeholder={t('tasks.list.anyStatus')}
+                onChange={(v) => set({ status: v, page: 1 })}
+                options={TASK_STATUSES.map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))}
+                style={{ flex: '1 1 190px' }}
+                data-testid="tasks-filter-status"
+              />
+              <Select<TaskSourceKind>
+                allowClear
+                value={sourceKind}
+                placeholder={t('tasks.list.anySource')}
+                onChange={(v) => set({ source: v, page: 1 })}
+                options={TASK_SOURCE_KINDS.map((s) => ({ value: s, label: t(`tasks.sourceKind.${s}`) }))}
+                style={{ flex: '1 1 170px' }}
+                data-testid="tasks-filter-source"
+              />
+              <div style={{ flex: '1 1 220px', minWidth: 0 }}>
+                <BodySelect
+                  value={body}
+                  onChange={(v) => set({ body: typeof v === 'string' ? v : undefined, page: 1 })}
+                  placeholder={t('tasks.list.anyBody')}
+                  testId="tasks-filter-body"
+                />
+              </div>
+              <DatePicker.RangePicker
+                format={DATE_FORMAT}
+                value={[parseIsoDate(dueFrom), parseIsoDate(dueTo)]}
+                allowEmpty={[true, true]}
+                placeholder={[t('tasks.list.dueFrom'), t('tasks.list.dueTo')]}
+                onChange={(v) =>
+                  set({
+                    from: v?.[0] ? toIsoDate(v[0]) : undefined,
+                    to: v?.[1] ? toIsoDate(v[1]) : undefined,
+                    page: 1,
+                  })
+                }
+                style={{ flex: phone ? '1 1 100%' : '0 1 300px', minWidth: 240 }}
+                data-testid="tasks-filter-due"
+              />
+            </>
+          )}
           {anyFilter ? (
             <Button
               type="link"
