@@ -11,10 +11,10 @@ import type { ScheduleEvent } from './schedule.presenters.ts';
 
 export const WEEK_COLUMNS: readonly TableColumn[] = [
   { title: 'Thứ/ngày', weight: 62 },
-  { title: 'Thời gian', weight: 62 },
-  { title: 'Nội dung', weight: 230 },
-  { title: 'Lãnh đạo dự', weight: 120 },
-  { title: 'Địa điểm', weight: 95 },
+  { title: 'Thời gian', weight: 72 },
+  { title: 'Nội dung', weight: 205 },
+  { title: 'Lãnh đạo dự', weight: 150 },
+  { title: 'Địa điểm', weight: 90 },
   { title: 'Đơn vị chuẩn bị', weight: 95 },
   { title: 'Thành phần', weight: 120 },
 ];
