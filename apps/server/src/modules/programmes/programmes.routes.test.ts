@@ -276,6 +276,27 @@ describe('programme routes', () => {
     }
   });
 
+  it('serialises concurrent saves: one programme per period, one copy per move, one change per version', async () => {
+    const body = { committeeId: ids.province, body: 'btv', period: 'year', year: 2031 };
+    const made = await Promise.all([chief.post('/api/programmes', body), chief.post('/api/programmes', body)]);
+    expect(made.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const year = programme.parse(made.find((r) => r.statusCode === 201)!.json());
+    const june = await create({ body: 'btv', period: 'month', year: 2031, index: 6 });
+    const item = await add(year.id, { plannedMonth: '2031-06' });
+    const moves = await Promise.all([0, 1].map(() => chief.post(`/api/programmes/${june.id}/items/move`, { itemIds: [item.id] })));
+    expect(moves.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    const junePage = programme.parse((await chief.get(`/api/programmes/${june.id}`)).json());
+    expect(junePage.items.map((i) => i.fromItemId)).toEqual([item.id]);
+    const copy = junePage.items[0]!;
+    const patches = await Promise.all(
+      ['Văn phòng Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy'].map((presenter) => chief.patch(`/api/programmes/${june.id}/items/${copy.id}`, { version: 1, presenter })),
+    );
+    expect(patches.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const after = programme.parse((await chief.get(`/api/programmes/${june.id}`)).json()).items[0]!;
+    expect(after.version).toBe(2);
+    expect(after.history.filter((h) => h.action === 'updated')).toHaveLength(1);
+  });
+
   it('lets schedule.view read in scope but not write (403); other committees 404; no permission 403', async () => {
     const p = programme.parse((await reader.get('/api/programmes/1')).json());
     expect(p.abilities.addItem).toBe(false);
