@@ -19,6 +19,7 @@ import type { Actor } from '../auth/auth.models.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.usecases.ts';
 import { addCalendarDays, addWorkingDays, toVietnamDate, workingDaysBetween, type WorkingCalendar } from '../calendar/calendar.workdays.ts';
 import { bodyKeyOf, onTimeRate, parseBodyKey, statusCondition, statusSql } from './tasks.models.ts';
+import { committeeSubtreeIds } from '../org/org.scope.ts';
 import { bodyNames, statusLabels } from './tasks.repository.ts';
 import { taskViewer, visibleTo, type TaskViewer } from './tasks.visibility.ts';
 
@@ -77,21 +78,27 @@ export async function committeeFor(db: Db, actor: Actor, committeeId: number | u
 }
 
 /**
- * Tasks assigned by the committee (or one of its agencies), visible to the viewer, as disjoint parts
- * (each one index-friendly query): the top-level tasks; with `subtasks`, every task the committee
- * assigned (its sub-tasks included) and the sub-tasks others assigned inside the trees the committee
- * started (root_assigner_key one of its bodies).
+ * Tasks assigned by the committee (or one of its agencies), visible to the viewer, as disjoint parts,
+ * each one a range of the covering index `tasks_dashboard` (migration 0013): the top-level tasks; with
+ * `subtasks`, also the sub-tasks of the trees the committee started, whoever split them — those are
+ * assigned by bodies of the committee's subtree (a sub-task's assigner is its parent's lead), so the
+ * index's first column still narrows them.
  */
 async function assignedBy(db: Db, viewer: TaskViewer, committeeId: number, subtasks: boolean): Promise<TaskQuery[]> {
   const visible = db.selectFrom('tasks').where((eb) => visibleTo(eb, viewer)) as unknown as TaskQuery;
+  const top = visible.where('tasks.assigner_committee_id', '=', committeeId).where('tasks.parent_id', 'is', null);
   if (!subtasks) {
-    return [visible.where('tasks.assigner_committee_id', '=', committeeId).where('tasks.parent_id', 'is', null)];
+    return [top];
   }
   const agencies = await db.selectFrom('agencies').select('id').where('committee_id', '=', committeeId).execute();
   const keys = [bodyKeyOf(committeeId, null), ...agencies.map((a) => bodyKeyOf(committeeId, a.id))];
+  const subtree = await committeeSubtreeIds(db, committeeId);
   return [
-    visible.where('tasks.assigner_committee_id', '=', committeeId),
-    visible.where('tasks.assigner_committee_id', '<>', committeeId).where('tasks.root_assigner_key', 'in', keys),
+    top,
+    visible
+      .where('tasks.assigner_committee_id', 'in', subtree)
+      .where('tasks.parent_id', 'is not', null)
+      .where((eb) => eb.or([eb('tasks.assigner_committee_id', '=', committeeId), eb('tasks.root_assigner_key', 'in', keys)])),
   ];
 }
 
