@@ -6,12 +6,14 @@
 //   nice -n 10 node bench/tasks-measure.mjs [--n 200000] [--engines sqlite,postgres] [--samples 40] [--warmup 5]
 //
 // A real `vanphong serve` process per engine on the existing data; requests one at a time (keep-alive),
-// after `warmup` unmeasured ones per case; p50 / p95 / max of the wall time in ms. The load average and
-// the machine are recorded with the results (another benchmark may share the machine).
+// after `warmup` unmeasured ones per case; p50 / p95 / max of the wall time in ms, and the CPU time the
+// server spent per request (the node process, plus the PostgreSQL backends of its database): on a
+// machine shared with other benchmarks the wall time grows with the load, the CPU time much less. The
+// load average and the machine are recorded with the results.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { benchPaths, DEFAULT_N } from './tasks-generate.mjs';
-import { isMain, log, login, machineInfo, parseArgs, percentile, printJson, round, startServer } from './lib.mjs';
+import { cpuMsOf, isMain, log, login, machineInfo, parseArgs, percentile, pgBackendWatcher, printJson, round, startServer } from './lib.mjs';
 
 export const CASES = [
   { as: 'chanhvp', name: 'dashboard', path: '/api/tasks/dashboard' },
@@ -28,10 +30,14 @@ export const CASES = [
   { as: 'bench_btc', name: 'list, all (first page)', path: '/api/tasks' },
 ];
 
-async function timeCase(url, cookie, { samples, warmup }) {
+async function timeCase(url, cookie, { samples, warmup, cpu }) {
   const times = [];
   let info = null;
+  let cpu0 = 0;
   for (let i = 0; i < warmup + samples; i++) {
+    if (i === warmup) {
+      cpu0 = await cpu();
+    }
     const t0 = performance.now();
     const r = await fetch(url, { headers: { cookie } });
     const body = await r.text();
@@ -47,8 +53,9 @@ async function timeCase(url, cookie, { samples, warmup }) {
       info = j.total !== undefined ? { total: j.total } : j.totals ? { units: j.units.length, tasks: Object.values(j.totals).reduce((a, b) => a + b, 0) } : null;
     }
   }
+  const cpuMs = ((await cpu()) - cpu0) / samples;
   const s = [...times].sort((a, b) => a - b);
-  return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), max: round(s.at(-1)), ...info };
+  return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), max: round(s.at(-1)), cpuMsPerRequest: round(cpuMs), ...info };
 }
 
 export async function measureTasks({ n = DEFAULT_N, engines = ['sqlite', 'postgres'], samples = 40, warmup = 5 } = {}) {
@@ -56,16 +63,29 @@ export async function measureTasks({ n = DEFAULT_N, engines = ['sqlite', 'postgr
   const out = { n, date: new Date().toISOString(), machine: machineInfo(), loadBefore: os.loadavg().map((x) => round(x, 2)), engines: {} };
   for (const engine of engines) {
     const server = await startServer(engine === 'sqlite' ? { engine, dataDir: paths.dataDir, seedDemo: false } : { engine, databaseUrl: paths.pgUrl, seedDemo: false });
+    const watcher = engine === 'postgres' ? await pgBackendWatcher(paths.pgUrl) : null;
+    const cpu = async () => {
+      let ms = cpuMsOf(server.pid);
+      for (const pid of watcher ? await watcher.pids() : []) {
+        try {
+          ms += cpuMsOf(pid);
+        } catch {
+          // a backend that ended meanwhile
+        }
+      }
+      return ms;
+    };
     try {
       const cookies = { chanhvp: (await login(server.url, 'chanhvp')).cookie, bench_btc: (await login(server.url, 'bench_btc')).cookie };
       const results = [];
       for (const c of CASES) {
-        const r = await timeCase(`${server.url}${c.path}`, cookies[c.as], { samples, warmup });
-        log(`${engine} ${c.as} ${c.name}: p50 ${r.p50} ms, p95 ${r.p95} ms`);
+        const r = await timeCase(`${server.url}${c.path}`, cookies[c.as], { samples, warmup, cpu });
+        log(`${engine} ${c.as} ${c.name}: p50 ${r.p50} ms, p95 ${r.p95} ms, CPU ${r.cpuMsPerRequest} ms/request`);
         results.push({ as: c.as, case: c.name, path: c.path, ...r });
       }
       out.engines[engine] = { load: os.loadavg().map((x) => round(x, 2)), results };
     } finally {
+      await watcher?.close();
       await server.stop({ keepData: true });
     }
   }
