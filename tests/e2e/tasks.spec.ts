@@ -276,4 +276,48 @@ test.describe.serial('task follow-up: from a conclusion to the urging letter (is
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
   });
+
+  test('the assigner grants an extension and evaluates a reported task; a new task with a bad deadline is refused clearly', async ({
+    page,
+  }) => {
+    await loginAndWaitForHome(page, 'chanhvp');
+    // The demo's pending extension (Ban Tổ chức, overdue).
+    await page.goto(`/tasks?q=${encodeURIComponent('Thẩm định phương án nhân sự')}`);
+    await rows(page).first().getByRole('link').first().click();
+    const extensions = page.getByTestId('task-extensions');
+    await expect(extensions).toContainText('Chờ quyết định');
+    await extensions.locator('[data-testid^="task-extension-grant-"]').first().click();
+    await page.getByTestId('task-decision-comment').fill('Đồng ý gia hạn; đề nghị hoàn thành đúng hạn mới.');
+    await page.getByTestId('task-decision-submit').click();
+    await expect(extensions).toContainText('Đã đồng ý');
+    await expect(page.getByTestId('task-history')).toContainText('gia hạn');
+
+    // A task its unit reported done: đạt, with a comment, and it is closed.
+    await page.goto(`/tasks?q=${encodeURIComponent('giải quyết các vụ việc khiếu nại')}`);
+    await rows(page).first().getByRole('link').first().click();
+    await expect(page.getByTestId('task-state')).toHaveText('Đã báo cáo hoàn thành');
+    await page.getByTestId('task-evaluate').click();
+    await page.getByTestId('task-evaluation-comment').fill('Hoàn thành tốt, đúng yêu cầu.');
+    await page.getByTestId('task-evaluation-submit').click();
+    await expect(page.getByTestId('task-evaluation')).toContainText('Đạt');
+    await expect(page.getByTestId('task-state')).toHaveText('Đã đánh giá, kết thúc');
+    await expect(page.getByTestId('task-evaluate')).toHaveCount(0);
+
+    await page.context().clearCookies();
+    await loginAndWaitForHome(page, 'chuyenvien');
+    await page.goto('/tasks/new');
+    await page.getByTestId('task-content').fill('Chuẩn bị báo cáo sơ kết công tác văn phòng năm.');
+    await choose(page, 'task-lead', 'Văn phòng Tỉnh', 'Văn phòng Tỉnh ủy');
+    await typeDate(page, 'task-assigned-on', ddmmyyyy(at(0)));
+    await typeDate(page, 'task-deadline', ddmmyyyy(at(-3)));
+    await page.getByTestId('task-submit').click();
+    // The server's answer sits under the deadline; nothing was created.
+    await expect(page.locator('.ant-form-item-has-error')).toHaveCount(1);
+    await expect(page).toHaveURL(/\/tasks\/new$/);
+    await shot(page, 'tasks-09-form-error');
+    await typeDate(page, 'task-deadline', ddmmyyyy(at(30)));
+    await page.getByTestId('task-submit').click();
+    await expect(page).toHaveURL(/\/tasks\/\d+$/);
+    await expect(page.getByTestId('task-lead')).toHaveText('Văn phòng Tỉnh ủy');
+  });
 });

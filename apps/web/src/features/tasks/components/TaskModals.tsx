@@ -20,7 +20,6 @@ import {
 } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormError } from '../../../hooks/use-form-error';
 import { allowed } from '../../../lib/auth';
 import {
   DATE_FORMAT,
@@ -37,6 +36,7 @@ import type { TaskDetail, TaskEvaluation, TaskExtension } from '../types';
 import { parseBodyKey, TASK_CADENCES } from '../utils/labels';
 import { BodySelect } from './BodySelect';
 import { FilesInput, uploadedIds, uploading } from './FilesInput';
+import { useTaskFormError } from '../utils/errors';
 
 interface Common {
   task: TaskDetail;
@@ -55,7 +55,7 @@ export function ProgressModal({ task, open, onClose }: Common) {
     done: boolean;
     completedOn: Dayjs | null;
   }>();
-  const onError = useFormError(form, { fileIds: 'files' });
+  const onError = useTaskFormError(form, { fileIds: 'files' });
   const action = useTaskAction();
   const done = Form.useWatch('done', form) as boolean | undefined;
   const files = Form.useWatch('files', form) as UploadFile[] | undefined;
@@ -177,7 +177,7 @@ export function ExtensionModal({ task, open, onClose }: Common) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ requestedDeadline: Dayjs | null; reason: string }>();
-  const onError = useFormError(form);
+  const onError = useTaskFormError(form);
   const action = useTaskAction();
   return (
     <Modal
@@ -259,7 +259,7 @@ export function DecisionModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment: string }>();
-  const onError = useFormError(form);
+  const onError = useTaskFormError(form);
   const action = useTaskAction();
   return (
     <Modal
@@ -334,7 +334,7 @@ export function EvaluationModal({ task, open, onClose }: Common) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ result: TaskEvaluation; comment: string }>();
-  const onError = useFormError(form);
+  const onError = useTaskFormError(form);
   const action = useTaskAction();
   return (
     <Modal
@@ -402,7 +402,7 @@ export function SplitModal({ task, open, onClose }: Common) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ rows: SubtaskRow[] }>();
-  const onError = useFormError(form);
+  const onError = useTaskFormError(form);
   const batch = useCreateTaskBatch();
   const due = parseIsoDate(task.deadline ?? task.dueOn);
   // Own units: a committee's agencies and subordinate committees; an agency's fellow agencies (the server decides).
@@ -565,7 +565,7 @@ export function EditModal({ task, open, onClose }: Common) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
-  const onError = useFormError(form);
+  const onError = useTaskFormError(form);
   const update = useUpdateTask();
   const lead = Form.useWatch('lead', form) as string | undefined;
   useEffect(() => {

@@ -29,12 +29,13 @@ import { useNavigate } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader';
 import { isApiError } from '../../../lib/api';
 import { DATE_FORMAT, parseIsoDate, toIsoDate, todayInOffice, type Dayjs } from '../../../lib/dates';
-import { errorMessage, fieldMessage } from '../../../lib/errors';
+import { fieldMessage } from '../../../lib/errors';
 import { useConclusionDraft, useCreateTaskBatch } from '../api/tasks';
 import { BodySelect } from '../components/BodySelect';
 import type { ConclusionDraft, TaskInputBody } from '../types';
 import { bodyKeyOf, parseBodyKey } from '../utils/labels';
 import '../tasks.css';
+import { taskErrorText, taskMessage } from '../utils/errors';
 
 type SourceMode = 'text' | 'outgoing' | 'incoming';
 
@@ -80,7 +81,7 @@ export function TaskConclusionRoute() {
       .filter((x) => x.m)
       .map(({ m, d }) => ({
         name: ['rows', Number(m![1]), m![2] as 'content'] as ['rows', number, 'content'],
-        errors: [fieldMessage(e.code, d)],
+        errors: [taskErrorText(e) ?? fieldMessage(e.code, d)],
       }));
     if (fields.length) {
       form.setFields(fields);
@@ -116,7 +117,7 @@ export function TaskConclusionRoute() {
           void message.warning(t('tasks.conclusion.noItems'));
         }
       },
-      onError: (e) => void message.error(errorMessage(e)),
+      onError: (e) => void message.error(taskMessage(e)),
     });
   };
 
@@ -389,7 +390,7 @@ export function TaskConclusionRoute() {
             <Alert
               type="error"
               showIcon
-              message={errorMessage(batch.error)}
+              message={taskMessage(batch.error)}
               data-testid="tasks-conclusion-error"
             />
           ) : null}

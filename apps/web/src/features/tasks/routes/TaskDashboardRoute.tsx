@@ -27,12 +27,12 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { usePermissions } from '../../../lib/auth';
 import { DATE_FORMAT, formatDate, parseIsoDate, toIsoDate, todayInOffice } from '../../../lib/dates';
-import { errorMessage } from '../../../lib/errors';
 import { exportUrl, reportUrl, useTaskDashboard, useUrgingLetter } from '../api/tasks';
 import { Chart, type ChartOption } from '../components/Chart';
 import type { DashboardUnit, TaskStatus } from '../types';
 import { formatRate, STATUS_CHART_COLORS, TASK_STATUSES } from '../utils/labels';
 import '../tasks.css';
+import { taskMessage } from '../utils/errors';
 
 type Period = 'month' | 'quarter' | 'year';
 
@@ -232,7 +232,7 @@ export function TaskDashboardRoute() {
           void message.success(t('tasks.dashboard.urgingCreated'));
           navigate(`/outgoing/${r.outgoingId}`);
         },
-        onError: (e) => void message.error(errorMessage(e)),
+        onError: (e) => void message.error(taskMessage(e)),
       },
     );
 

@@ -16,7 +16,6 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader';
-import { useFormError } from '../../../hooks/use-form-error';
 import { DATE_FORMAT, todayInOffice } from '../../../lib/dates';
 import { createdId, useCreateTask } from '../api/tasks';
 import { BodySelect } from '../components/BodySelect';
@@ -24,6 +23,7 @@ import type { TaskSourceKind } from '../types';
 import { formToBody, TASK_FIELD_ALIASES, type TaskFormValues } from '../utils/form';
 import { TASK_CADENCES, TASK_SOURCE_KINDS } from '../utils/labels';
 import '../tasks.css';
+import { useTaskFormError } from '../utils/errors';
 
 const SECRECY = ['none', 'confidential', 'secret', 'top_secret'] as const;
 
@@ -201,7 +201,7 @@ export function TaskFormRoute() {
   const { message } = App.useApp();
   const [params] = useSearchParams();
   const [form] = Form.useForm<TaskFormValues>();
-  const onError = useFormError(form, TASK_FIELD_ALIASES);
+  const onError = useTaskFormError(form, TASK_FIELD_ALIASES);
   const create = useCreateTask();
   const outgoingId = Number(params.get('outgoingId')) || null;
   const incomingId = Number(params.get('incomingId')) || null;
