@@ -127,6 +127,16 @@ describe('weekly schedule routes', () => {
       .where('e.cancelled', '=', 0)
       .execute();
     expect(booked).toHaveLength(1);
+
+    // Two events of different weeks (each save takes its own week's lock): only the lock on the car's row
+    // keeps them apart — Sunday evening into Monday (W50) against Monday morning (W51).
+    const [s1, s2] = await Promise.all([
+      chanhvp.post('/api/schedule/events', event({ content: 'Đi công tác Trung ương', startsAt: vn('2026-12-13', '20:00'), endsAt: vn('2026-12-14', '10:00'), leaderIds: [], resourceIds: [car] })),
+      chanhvp.post('/api/schedule/events', event({ content: 'Đón đoàn công tác', startsAt: vn('2026-12-14', '08:00'), endsAt: vn('2026-12-14', '09:00'), leaderIds: [], resourceIds: [car] })),
+    ]);
+    expect([s1.statusCode, s2.statusCode].sort()).toEqual([201, 409]);
+    const won = s1.statusCode === 201 ? s1.json() : s2.json();
+    expect(won.week).toBe(won.content === 'Đi công tác Trung ương' ? '2026-W50' : '2026-W51');
   });
 
   it('bad input: an event ending before it starts is 400 naming endsAt; nothing written', async () => {
