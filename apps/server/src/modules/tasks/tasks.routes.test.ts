@@ -275,4 +275,24 @@ describe('task routes', () => {
       expect((await admin.patch('/api/settings', { deploymentProfile: 'party-wan' })).statusCode).toBe(200);
     }
   });
+
+  it('lets one of two concurrent edits or decisions through and answers 409 to the other', async () => {
+    const d = (await chuyenvien.post('/api/tasks', task({ lead: { committeeId: ids.commune }, co: [] }))).json();
+    const edits = await Promise.all([
+      chuyenvien.patch(`/api/tasks/${d.id}`, { version: 1, content: 'Bản sửa thứ nhất' }),
+      chuyenvien.patch(`/api/tasks/${d.id}`, { version: 1, content: 'Bản sửa thứ hai' }),
+    ]);
+    expect(edits.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const ext = (await xa.post(`/api/tasks/${d.id}/extensions`, { requestedDeadline: '2027-01-29', reason: 'Chờ số liệu.' })).json().extensions[0];
+    const before = await rowCounts(t);
+    const decisions = await Promise.all([
+      chuyenvien.post(`/api/tasks/${d.id}/extensions/${ext.id}/decision`, { granted: true }),
+      chuyenvien.post(`/api/tasks/${d.id}/extensions/${ext.id}/decision`, { granted: false }),
+    ]);
+    expect(decisions.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await rowCounts(t)).toMatchObject({ events: before.events + 1, audit: before.audit + 1 });
+    const page = (await chuyenvien.get(`/api/tasks/${d.id}`)).json();
+    expect(page.extensions).toHaveLength(1);
+    expect(page.history.filter((h: { action: string }) => h.action === 'extension_decided')).toHaveLength(1);
+  });
 });
