@@ -33,7 +33,9 @@ const status = (v: unknown): string => STATUS_VI[v as ItemStatus] ?? String(v);
 
 /** One history row as a Vietnamese sentence. */
 export function eventSummary(action: string, d: Record<string, unknown>, names: Map<string, string>): string {
-  const reason = typeof d.reason === 'string' && d.reason ? `; lý do: ${d.reason}` : '';
+  // A postponement or a drop gives its reason; other changes may carry a note (the meeting that took it up).
+  const decision = action !== 'status' || d.to === 'postponed' || d.to === 'dropped';
+  const reason = typeof d.reason === 'string' && d.reason ? `; ${decision ? 'lý do' : 'ghi chú'}: ${d.reason}` : '';
   switch (action) {
     case 'created': {
       const planned = d.plannedOn ? `, dự kiến ngày ${when(d.plannedOn)}` : d.plannedMonth ? `, dự kiến tháng ${when(d.plannedMonth)}` : '';

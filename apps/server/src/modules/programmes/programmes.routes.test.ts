@@ -72,6 +72,7 @@ describe('programme routes', () => {
       'Lùi sang tháng 12/2026; lý do: Chờ số liệu tổng kết năm của Công an tỉnh',
     ]);
     expect(year.items[7]).toMatchObject({ id: 8, version: 1 });
+    expect(year.items[0]!.history.at(-1)!.summary).toBe('Dự kiến → Đã trình; ghi chú: Hội nghị Ban Thường vụ ngày 27/3/2026');
 
     const nov = programme.parse((await bithu.get('/api/programmes/2')).json());
     expect(nov).toMatchObject({ period: 'month', index: 11, startsOn: '2026-11-01', endsOn: '2026-11-30' });
