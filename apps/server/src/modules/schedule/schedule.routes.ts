@@ -293,7 +293,7 @@ export function scheduleRoutes(app: App, ctx: AppContext): void {
     '/api/schedule/ical-tokens/:id',
     {
       schema: {
-        ...doc({ vi: 'Thu hồi đường dẫn iCalendar', en: 'Revoke an iCalendar feed', tag, example: { method: 'DELETE', url: '/api/schedule/ical-tokens/1', as: 'bithu' } }),
+        ...doc({ vi: 'Thu hồi đường dẫn iCalendar', en: 'Revoke an iCalendar feed', tag, example: { method: 'DELETE', url: '/api/schedule/ical-tokens/2', as: 'bithu' } }),
         params: idParams,
       },
     },
@@ -311,7 +311,7 @@ export function scheduleRoutes(app: App, ctx: AppContext): void {
           vi: 'Nguồn iCalendar (không cần đăng nhập; đường dẫn bí mật)',
           en: 'iCalendar feed (no session; the secret URL is the credential; unknown or revoked → 404)',
           tag,
-          example: { url: '/api/schedule/ical/unknown-token-for-the-example.ics' },
+          example: { url: '/api/schedule/ical/demo-lich-cong-tac-bi-thu-tinh-uy.ics' },
         }),
         params: icalParams,
       },
