@@ -33,7 +33,7 @@ export const CASES = [
 async function timeCase(url, cookie, { samples, warmup, cpu }) {
   const times = [];
   let info = null;
-  let cpu0 = 0;
+  let cpu0 = new Map();
   for (let i = 0; i < warmup + samples; i++) {
     if (i === warmup) {
       cpu0 = await cpu();
@@ -53,7 +53,13 @@ async function timeCase(url, cookie, { samples, warmup, cpu }) {
       info = j.total !== undefined ? { total: j.total } : j.totals ? { units: j.units.length, tasks: Object.values(j.totals).reduce((a, b) => a + b, 0) } : null;
     }
   }
-  const cpuMs = ((await cpu()) - cpu0) / samples;
+  // Per process: a PostgreSQL backend that started meanwhile counts whole, one that ended is lost.
+  const cpu1 = await cpu();
+  let spent = 0;
+  for (const [pid, ms] of cpu1) {
+    spent += ms - (cpu0.get(pid) ?? 0);
+  }
+  const cpuMs = spent / samples;
   const s = [...times].sort((a, b) => a - b);
   return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), max: round(s.at(-1)), cpuMsPerRequest: round(cpuMs), ...info };
 }
@@ -64,16 +70,17 @@ export async function measureTasks({ n = DEFAULT_N, engines = ['sqlite', 'postgr
   for (const engine of engines) {
     const server = await startServer(engine === 'sqlite' ? { engine, dataDir: paths.dataDir, seedDemo: false } : { engine, databaseUrl: paths.pgUrl, seedDemo: false });
     const watcher = engine === 'postgres' ? await pgBackendWatcher(paths.pgUrl) : null;
+    /** CPU ms so far of the server and of each PostgreSQL backend of its database, by pid. */
     const cpu = async () => {
-      let ms = cpuMsOf(server.pid);
+      const out = new Map([[server.pid, cpuMsOf(server.pid)]]);
       for (const pid of watcher ? await watcher.pids() : []) {
         try {
-          ms += cpuMsOf(pid);
+          out.set(pid, cpuMsOf(pid));
         } catch {
           // a backend that ended meanwhile
         }
       }
-      return ms;
+      return out;
     };
     try {
       const cookies = { chanhvp: (await login(server.url, 'chanhvp')).cookie, bench_btc: (await login(server.url, 'bench_btc')).cookie };
