@@ -24,7 +24,7 @@ export const SEARCH_CAP = 1_000;
  * was counted, `totalCapped` true ("more than {cap}"). Counts and facets always cover the same matches.
  * Mutable for tests only.
  */
-export const walkTuning = { first: 200, budgetMs: 20 };
+export const walkTuning = { first: 50, budgetMs: 20 };
 
 interface Candidate {
   entryId: number;
