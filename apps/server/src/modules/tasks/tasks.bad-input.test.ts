@@ -134,6 +134,9 @@ describe('task bad input', () => {
     await refused(() => chuyenvien.patch(`/api/tasks/${parent}`, { version, deadline: null }), 400, 'tasks.deadline_or_cadence', 'deadline');
     await refused(() => chuyenvien.patch(`/api/tasks/${parent}`, { version, co: [{ committeeId: ids.commune }] }), 400, 'tasks.lead_also_co', 'co.0');
     await refused(() => chuyenvien.patch(`/api/tasks/${parent}`, { version: version + 5, content: 'Khác' }), 409, 'tasks.version_conflict', 'version');
+    // The sub-task (due 20/12, or 28/12 once extended) was assigned by the lead, within the deadline.
+    await refused(() => chuyenvien.patch(`/api/tasks/${parent}`, { version, lead: { committeeId: ids.ward } }), 400, 'tasks.lead_has_subtasks', 'lead');
+    await refused(() => chuyenvien.patch(`/api/tasks/${parent}`, { version, deadline: '2026-12-18' }), 400, 'tasks.deadline_before_subtasks', 'deadline');
   });
 
   it('refuses files on a secret task on a networked deployment', async () => {

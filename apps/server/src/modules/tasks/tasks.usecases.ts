@@ -354,8 +354,12 @@ export async function createTask(ctx: Ctx, by: By, input: TaskInput): Promise<nu
   return inTransaction(ctx, (trx) => createInTrx(ctx, trx, by, viewer, input));
 }
 
-/** The reviewed drafts of one source, confirmed together: all are created or none (errors name `items.N.…`). */
-export async function createBatch(ctx: Ctx, by: By, items: TaskInput[]): Promise<number[]> {
+/**
+ * The reviewed drafts of one source, confirmed together: all are created or none (errors name `items.N.…`).
+ * `within` runs in the same transaction once the tasks exist (another module's links to them, e.g. a
+ * meeting's meeting_tasks): all or nothing.
+ */
+export async function createBatch(ctx: Ctx, by: By, items: TaskInput[], within?: (trx: Trx, ids: number[]) => Promise<void>): Promise<number[]> {
   const viewer = await viewerOrDeny(ctx.db, by.actor);
   mustManage(by.actor);
   return inTransaction(ctx, async (trx) => {
@@ -366,6 +370,9 @@ export async function createBatch(ctx: Ctx, by: By, items: TaskInput[]): Promise
       } catch (err) {
         throw inItem(err, i);
       }
+    }
+    if (within) {
+      await within(trx, ids);
     }
     return ids;
   });
@@ -420,6 +427,18 @@ export async function updateTask(ctx: Ctx, by: By, id: number, input: TaskUpdate
       }
     }
     const due = await dueOn(trx, terms, terms.cadence ? await repo.lastReportedPeriodEnd(trx, id) : null);
+    // Sub-tasks were assigned by the lead and are due within the task: neither may change under them.
+    const children = await trx
+      .selectFrom('tasks')
+      .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('due_on').as('lastDue')])
+      .where('parent_id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (Number(children.n) > 0 && lead.key !== task.lead_key) {
+      throw E.field('lead_has_subtasks', 'lead', 'The lead body has split this task into sub-tasks; it cannot be changed');
+    }
+    if (Number(children.n) > 0 && children.lastDue !== null && due < (children.lastDue as string)) {
+      throw E.field('deadline_before_subtasks', 'deadline', `A sub-task is due on ${children.lastDue as string}, after this deadline`);
+    }
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const note = (k: string, from: unknown, to: unknown) => {
       if (JSON.stringify(from) !== JSON.stringify(to)) {
