@@ -3,7 +3,7 @@
 // sees every task the province assigns) and as the unit account `bench_btc` (Ban Tổ chức Tỉnh ủy: only
 // what it leads, co-handles or assigned):
 //
-//   nice -n 10 node bench/tasks-measure.mjs [--n 200000] [--engines sqlite,postgres] [--samples 40] [--warmup 5]
+//   nice -n 10 node bench/tasks-measure.mjs [--n 200000] [--engines sqlite,postgres] [--samples 40] [--warmup 5] [--only dashboard]
 //
 // A real `vanphong serve` process per engine on the existing data; requests one at a time (keep-alive),
 // after `warmup` unmeasured ones per case; p50 / p95 / max of the wall time in ms, and the CPU time the
@@ -64,7 +64,7 @@ async function timeCase(url, cookie, { samples, warmup, cpu }) {
   return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), max: round(s.at(-1)), cpuMsPerRequest: round(cpuMs), ...info };
 }
 
-export async function measureTasks({ n = DEFAULT_N, engines = ['sqlite', 'postgres'], samples = 40, warmup = 5 } = {}) {
+export async function measureTasks({ n = DEFAULT_N, engines = ['sqlite', 'postgres'], samples = 40, warmup = 5, only = null } = {}) {
   const paths = benchPaths({ n });
   const out = { n, date: new Date().toISOString(), machine: machineInfo(), loadBefore: os.loadavg().map((x) => round(x, 2)), engines: {} };
   for (const engine of engines) {
@@ -85,7 +85,7 @@ export async function measureTasks({ n = DEFAULT_N, engines = ['sqlite', 'postgr
     try {
       const cookies = { chanhvp: (await login(server.url, 'chanhvp')).cookie, bench_btc: (await login(server.url, 'bench_btc')).cookie };
       const results = [];
-      for (const c of CASES) {
+      for (const c of CASES.filter((x) => only === null || `${x.as} ${x.name}`.includes(only))) {
         const r = await timeCase(`${server.url}${c.path}`, cookies[c.as], { samples, warmup, cpu });
         log(`${engine} ${c.as} ${c.name}: p50 ${r.p50} ms, p95 ${r.p95} ms, CPU ${r.cpuMsPerRequest} ms/request`);
         results.push({ as: c.as, case: c.name, path: c.path, ...r });
@@ -102,5 +102,5 @@ export async function measureTasks({ n = DEFAULT_N, engines = ['sqlite', 'postgr
 
 if (isMain(import.meta.url)) {
   const args = parseArgs();
-  printJson(await measureTasks({ n: args.n ?? DEFAULT_N, engines: String(args.engines ?? 'sqlite,postgres').split(','), samples: args.samples ?? 40, warmup: args.warmup ?? 5 }));
+  printJson(await measureTasks({ n: args.n ?? DEFAULT_N, engines: String(args.engines ?? 'sqlite,postgres').split(','), samples: args.samples ?? 40, warmup: args.warmup ?? 5, only: args.only ?? null }));
 }
