@@ -313,6 +313,7 @@ test.describe.serial('task follow-up: from a conclusion to the urging letter (is
     await page.getByTestId('task-submit').click();
     // The server's answer sits under the deadline; nothing was created.
     await expect(page.locator('.ant-form-item-has-error')).toHaveCount(1);
+    await expect(page.locator('.ant-form-item-has-error')).toContainText('Thời hạn không được trước ngày giao.');
     await expect(page).toHaveURL(/\/tasks\/new$/);
     await shot(page, 'tasks-09-form-error');
     await typeDate(page, 'task-deadline', ddmmyyyy(at(30)));

@@ -242,7 +242,8 @@ export function TaskFormRoute() {
           <TaskFields />
           <Button
             type="primary"
-            htmlType="submit"
+            // No submit button: Enter, typed to confirm a date, must not assign the task.
+            onClick={() => form.submit()}
             icon={<SaveOutlined />}
             loading={create.isPending}
             data-testid="task-submit"
