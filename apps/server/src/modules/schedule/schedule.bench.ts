@@ -91,7 +91,7 @@ async function main() {
       await db.insertInto('schedule_weeks').values(weekRows.slice(k, k + 200)).execute();
     }
   }
-  console.log(`${t.ctx.dialect.kind}: ${n} events in ${committees.length} committees loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  process.stdout.write(`${t.ctx.dialect.kind}: ${n} events in ${committees.length} committees loaded in ${((Date.now() - started) / 1000).toFixed(1)} s` + '\n');
 
   const chanhvp = await t.login('chanhvp');
   const bithu = await t.login('bithu');
@@ -105,7 +105,7 @@ async function main() {
         throw new Error(`${u} → ${r.statusCode} ${r.body.slice(0, 200)}`);
       }
     }
-    console.log(`${label}: n=${times.length} p50=${p(times, 0.5).toFixed(1)} ms p95=${p(times, 0.95).toFixed(1)} ms max=${Math.max(...times).toFixed(1)} ms`);
+    process.stdout.write(`${label}: n=${times.length} p50=${p(times, 0.5).toFixed(1)} ms p95=${p(times, 0.95).toFixed(1)} ms max=${Math.max(...times).toFixed(1)} ms` + '\n');
   };
   const randomWeeks = Array.from({ length: 200 }, (_, k) => isoWeekOfInstant(new Date(firstMonday + ((k * 37) % weeks) * 7 * 86_400_000 + 86_400_000)));
   const randomMonths = Array.from({ length: 100 }, (_, k) => `${2017 + (k % YEARS)}-${String((k % 12) + 1).padStart(2, '0')}`);
