@@ -14,6 +14,7 @@ import { seedDemoOutgoing } from './seed.outgoing.ts';
 import { seedDemoTasks } from './seed.tasks.ts';
 import { seedDemoScheduleEvents } from './seed.schedule-events.ts';
 import { seedProgrammes } from './seed.schedule.ts';
+import { seedDemoMeetings } from '../meetings/meetings.seed.ts';
 import { seedDemoNotifications } from '../notifications/notifications.demo.ts';
 import { rebuildSearchIndex } from '../search/search.rebuild.ts';
 import { fileStoreOf } from '../../platform/files/files.store.ts';
@@ -140,6 +141,7 @@ export async function seedDemo(ctx: Ctx, { nodeEnv }: { nodeEnv: string }): Prom
   await seedDemoTasks(ctx, store);
   await seedDemoScheduleEvents(ctx);
   await seedProgrammes(ctx);
+  await seedDemoMeetings(ctx, store);
   // The demo documents are written partly straight into their tables (statuses, numbers): index them once, whole.
   await rebuildSearchIndex(ctx, systemAuditContext('seed'));
   return { users: DEMO_USERS.map((u) => u.username), password: DEMO_PASSWORD };

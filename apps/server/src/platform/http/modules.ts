@@ -30,6 +30,7 @@ import { tasksRoutes } from '../../modules/tasks/tasks.routes.ts';
 import { tasksProgressRoutes } from '../../modules/tasks/tasks.progress.routes.ts';
 import { scheduleRoutes } from '../../modules/schedule/schedule.routes.ts';
 import { programmesRoutes } from '../../modules/programmes/programmes.routes.ts';
+import { meetingsRoutes } from '../../modules/meetings/meetings.routes.ts';
 
 /** Every module's routes, registered in one place. */
 export async function registerModules(app: App, ctx: AppContext): Promise<void> {
@@ -62,6 +63,7 @@ export async function registerModules(app: App, ctx: AppContext): Promise<void> 
   tasksProgressRoutes(app, ctx);
   scheduleRoutes(app, ctx);
   programmesRoutes(app, ctx);
+  meetingsRoutes(app, ctx);
   // Module crons register here too: buildApp runs in every process mode, before the worker starts.
   registerIncomingReminders();
   registerTaskReminders();
