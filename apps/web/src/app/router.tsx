@@ -71,6 +71,12 @@ const TaskFormRoute = lazyRoute(() => import('../features/tasks/routes/TaskFormR
 const TaskConclusionRoute = lazyRoute(() => import('../features/tasks/routes/TaskConclusionRoute'), 'TaskConclusionRoute');
 const TaskDashboardRoute = lazyRoute(() => import('../features/tasks/routes/TaskDashboardRoute'), 'TaskDashboardRoute');
 const TaskDetailRoute = lazyRoute(() => import('../features/tasks/routes/TaskDetailRoute'), 'TaskDetailRoute');
+const ProgrammeBoardRoute = lazyRoute(() => import('../features/programmes/routes/ProgrammeBoardRoute'), 'ProgrammeBoardRoute');
+const ProgrammeRoute = lazyRoute(() => import('../features/programmes/routes/ProgrammeRoute'), 'ProgrammeRoute');
+const WeekRoute = lazyRoute(() => import('../features/schedule/routes/WeekRoute'), 'WeekRoute');
+const MonthRoute = lazyRoute(() => import('../features/schedule/routes/MonthRoute'), 'MonthRoute');
+const MeetingListRoute = lazyRoute(() => import('../features/meetings/routes/MeetingListRoute'), 'MeetingListRoute');
+const MeetingRoute = lazyRoute(() => import('../features/meetings/routes/MeetingRoute'), 'MeetingRoute');
 const AccountRoute = lazyRoute(() => import('../features/account/routes/AccountRoute'), 'AccountRoute');
 
 const need = (permission: string, element: ReactNode) => (
@@ -117,6 +123,13 @@ export const router = createBrowserRouter([
           { path: 'tasks/from-conclusion', element: need('tasks.manage', <TaskConclusionRoute />) },
           { path: 'tasks/dashboard', element: need('tasks.view', <TaskDashboardRoute />) },
           { path: 'tasks/:id', element: need('tasks.view', <TaskDetailRoute />) },
+          { path: 'programmes', element: need('schedule.view', <ProgrammeBoardRoute />) },
+          { path: 'programmes/:id', element: need('schedule.view', <ProgrammeRoute />) },
+          { path: 'schedule', element: need('schedule.view', <WeekRoute />) },
+          { path: 'schedule/month', element: need('schedule.view', <MonthRoute />) },
+          // Invitees see their meetings whatever their permissions: the server decides (404 otherwise).
+          { path: 'meetings', element: <MeetingListRoute /> },
+          { path: 'meetings/:id', element: <MeetingRoute /> },
           // Any reader of documents may verify a PDF: the screen checks outgoing.view or incoming.view itself.
           { path: 'signatures/verify', element: <VerifySignatureRoute /> },
           // Anyone signed in may search: the server shows each user only what the modules let them see.

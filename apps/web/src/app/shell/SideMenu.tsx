@@ -2,7 +2,7 @@ import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { usePermissions } from '../../lib/auth';
-import { ADMIN_NAV, MAIN_NAV, OUTGOING_NAV, selectedNavKey, TASKS_NAV, visibleNav, type NavItem } from './nav';
+import { ADMIN_NAV, MAIN_NAV, OUTGOING_NAV, SCHEDULE_NAV, selectedNavKey, TASKS_NAV, visibleNav, type NavItem } from './nav';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -31,6 +31,10 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
   }
   if (tasks.length > 0) {
     items.push({ type: 'group', key: 'tasks', label: t('nav.tasksGroup'), children: tasks.map(toItem) });
+  }
+  const schedule = visibleNav(SCHEDULE_NAV, permissions);
+  if (schedule.length > 0) {
+    items.push({ type: 'group', key: 'schedule', label: t('nav.scheduleGroup'), children: schedule.map(toItem) });
   }
   if (admin.length > 0) {
     items.push({ type: 'group', key: 'admin', label: t('nav.admin'), children: admin.map(toItem) });

@@ -16,7 +16,9 @@ import {
   NumberOutlined,
   OrderedListOutlined,
   ProfileOutlined,
+  ProjectOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SendOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -121,6 +123,14 @@ export const TASKS_NAV: NavItem[] = [
   },
 ];
 
+/** The "Chương trình, lịch công tác" group (issue 6). */
+export const SCHEDULE_NAV: NavItem[] = [
+  { path: '/schedule', labelKey: 'nav.schedule', testId: 'menu-schedule', icon: <ScheduleOutlined />, permission: 'schedule.view' },
+  { path: '/schedule/month', labelKey: 'nav.scheduleMonth', testId: 'menu-schedule-month', icon: <CalendarOutlined />, permission: 'schedule.view' },
+  { path: '/programmes', labelKey: 'nav.programmes', testId: 'menu-programmes', icon: <ProjectOutlined />, permission: 'schedule.view' },
+  { path: '/meetings', labelKey: 'nav.meetings', testId: 'menu-meetings', icon: <TeamOutlined /> },
+];
+
 /** The "Quản trị" group. */
 export const ADMIN_NAV: NavItem[] = [
   {
@@ -183,7 +193,7 @@ export const visibleNav = (items: NavItem[], permissions: ReadonlySet<string>) =
 
 /** The menu key for a pathname: the longest nav path it starts with. */
 export function selectedNavKey(pathname: string): string {
-  const all = [...MAIN_NAV, ...OUTGOING_NAV, ...TASKS_NAV, ...ADMIN_NAV].map((i) => i.path).filter((p) => p !== '/');
+  const all = [...MAIN_NAV, ...OUTGOING_NAV, ...TASKS_NAV, ...SCHEDULE_NAV, ...ADMIN_NAV].map((i) => i.path).filter((p) => p !== '/');
   const hit = all
     .filter((p) => pathname === p || pathname.startsWith(`${p}/`))
     .sort((a, b) => b.length - a.length)[0];
