@@ -33,6 +33,7 @@ import type { DashboardUnit, TaskStatus } from '../types';
 import { formatRate, STATUS_CHART_COLORS, TASK_STATUSES } from '../utils/labels';
 import '../tasks.css';
 import { taskMessage } from '../utils/errors';
+import { useBodies } from '../api/bodies';
 
 type Period = 'month' | 'quarter' | 'year';
 
@@ -139,7 +140,10 @@ export function TaskDashboardRoute() {
   const [to, setTo] = useState<string | undefined>();
   const [subtasks, setSubtasks] = useState(false);
   const [reportOpen, setReportOpen] = useState(false);
-  const query = useTaskDashboard({ from, to, subtasks: subtasks ? 'true' : 'false' });
+  const [committeeId, setCommitteeId] = useState<number | undefined>();
+  const bodies = useBodies();
+  const committees = (bodies.data ?? []).filter((b) => b.agencyId === null);
+  const query = useTaskDashboard({ committeeId, from, to, subtasks: subtasks ? 'true' : 'false' });
   const urging = useUrgingLetter();
   const data = query.data;
 
@@ -368,6 +372,18 @@ export function TaskDashboardRoute() {
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex gap={16} wrap align="center">
+          {committees.length > 1 ? (
+            <Select<number>
+              value={committeeId ?? data?.committeeId}
+              onChange={setCommitteeId}
+              options={committees.map((c) => ({ value: c.committeeId, label: c.name }))}
+              showSearch
+              optionFilterProp="label"
+              style={{ minWidth: 220 }}
+              aria-label={t('tasks.dashboard.committee')}
+              data-testid="tasks-dashboard-committee"
+            />
+          ) : null}
           <span>{t('tasks.dashboard.assignedBetween')}</span>
           <DatePicker.RangePicker
             format={DATE_FORMAT}
