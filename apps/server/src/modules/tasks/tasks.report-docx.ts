@@ -139,7 +139,7 @@ function blocks(r: TaskReport): (Paragraph | Table)[] {
             bold: true,
           },
         ],
-        [10, 43, 14, 17, 17, 17, 16, 15, 16],
+        [10, 51, 13, 16, 16, 17, 14, 13, 15],
         [1],
       ),
     );
