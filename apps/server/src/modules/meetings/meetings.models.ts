@@ -5,7 +5,9 @@ import { z } from 'zod';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 
-export const meetingListQuery = z.object({ committeeId: id.optional(), status: z.enum(MEETING_STATUSES).optional() }).strict();
+export const meetingListQuery = z
+  .object({ committeeId: id.optional(), status: z.enum(MEETING_STATUSES).optional() })
+  .strict();
 
 export const meetingSummary = z.object({
   id: dbId,

@@ -22,10 +22,33 @@ describe('meetings routes', () => {
   let chuyenvien: Client;
   let kiemtra: Client;
   let admin: Client;
-  let ids: Awaited<ReturnType<typeof demoBodies>> & { biThu: number; bithuUser: number; kiemtraUser: number; openItem: number };
+  let ids: Awaited<ReturnType<typeof demoBodies>> & {
+    biThu: number;
+    bithuUser: number;
+    kiemtraUser: number;
+    openItem: number;
+  };
 
-  const n = async (table: 'meetings' | 'meeting_agenda' | 'meeting_invitees' | 'meeting_papers' | 'schedule_events' | 'audit_events' | 'tasks' | 'meeting_tasks' | 'outgoing_documents') =>
-    Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const n = async (
+    table:
+      | 'meetings'
+      | 'meeting_agenda'
+      | 'meeting_invitees'
+      | 'meeting_papers'
+      | 'schedule_events'
+      | 'audit_events'
+      | 'tasks'
+      | 'meeting_tasks'
+      | 'outgoing_documents',
+  ) =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const counts = async () => ({
     meetings: await n('meetings'),
     agenda: await n('meeting_agenda'),
@@ -35,7 +58,12 @@ describe('meetings routes', () => {
     audit: await n('audit_events'),
   });
   const auditOf = (action: string, entityId: number) =>
-    t.ctx.db.selectFrom('audit_events').select(['id', 'details']).where('action', '=', action).where('entity_id', '=', String(entityId)).execute();
+    t.ctx.db
+      .selectFrom('audit_events')
+      .select(['id', 'details'])
+      .where('action', '=', action)
+      .where('entity_id', '=', String(entityId))
+      .execute();
 
   const input = (over: Record<string, unknown> = {}) => ({
     committeeId: ids.province,
@@ -46,7 +74,11 @@ describe('meetings routes', () => {
     place: 'Phòng họp số 1',
     chairPersonId: ids.biThu,
     agenda: [
-      { content: 'Cho ý kiến về dự thảo Chương trình công tác năm 2027', programmeItemId: ids.openItem, presenter: 'Văn phòng Tỉnh ủy' },
+      {
+        content: 'Cho ý kiến về dự thảo Chương trình công tác năm 2027',
+        programmeItemId: ids.openItem,
+        presenter: 'Văn phòng Tỉnh ủy',
+      },
       { content: 'Công tác cán bộ', presenter: 'Ban Tổ chức Tỉnh ủy' },
     ],
     inviteeUserIds: [ids.bithuUser, ids.kiemtraUser],
@@ -57,7 +89,8 @@ describe('meetings routes', () => {
     t = await createTestApp({ clock: fixedClock(NOW) });
     const db = t.ctx.db;
     const bodies = await demoBodies(t);
-    const user = async (u: string) => (await db.selectFrom('users').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
+    const user = async (u: string) =>
+      (await db.selectFrom('users').select('id').where('username', '=', u).executeTakeFirstOrThrow()).id;
     // An open item of the December BTV programme not on the demo meeting's agenda.
     const open = await db
       .selectFrom('programme_items as i')
@@ -71,7 +104,13 @@ describe('meetings routes', () => {
       .executeTakeFirstOrThrow();
     ids = {
       ...bodies,
-      biThu: (await db.selectFrom('people').select('id').where('full_name', '=', 'Phạm Quang Vinh').executeTakeFirstOrThrow()).id,
+      biThu: (
+        await db
+          .selectFrom('people')
+          .select('id')
+          .where('full_name', '=', 'Phạm Quang Vinh')
+          .executeTakeFirstOrThrow()
+      ).id,
       bithuUser: await user('bithu'),
       kiemtraUser: await user('kiemtra'),
       openItem: open.id,
@@ -92,10 +131,31 @@ describe('meetings routes', () => {
     expect(m.eventId).not.toBeNull();
     expect(m.agenda.filter((a) => a.programmeItemId !== null).length).toBeGreaterThan(0);
     expect(m.papers.map((p) => p.id)).toEqual([1, 2]);
-    expect((await t.ctx.db.selectFrom('schedule_events').select('meeting_id').where('id', '=', m.eventId!).executeTakeFirstOrThrow()).meeting_id).toBe(1);
+    expect(
+      (
+        await t.ctx.db
+          .selectFrom('schedule_events')
+          .select('meeting_id')
+          .where('id', '=', m.eventId!)
+          .executeTakeFirstOrThrow()
+      ).meeting_id,
+    ).toBe(1);
     // The demo's spare upload of chanhvp (the OpenAPI paper example attaches it).
-    const spare = await t.ctx.db.selectFrom('files').select(['id', 'created_by']).orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(spare).toEqual({ id: DEMO_SPARE_FILE_ID, created_by: (await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'chanhvp').executeTakeFirstOrThrow()).id });
+    const spare = await t.ctx.db
+      .selectFrom('files')
+      .select(['id', 'created_by'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(spare).toEqual({
+      id: DEMO_SPARE_FILE_ID,
+      created_by: (
+        await t.ctx.db
+          .selectFrom('users')
+          .select('id')
+          .where('username', '=', 'chanhvp')
+          .executeTakeFirstOrThrow()
+      ).id,
+    });
 
     const paper = await bithu.get('/api/meetings/1/papers/2');
     expect(paper.statusCode).toBe(200);
@@ -122,8 +182,14 @@ describe('meetings routes', () => {
     expect(JSON.stringify(a.json().error.details)).toContain('chairPersonId');
     const b = await chanhvp.post('/api/meetings', input({ endsAt: vn('2026-12-09', '07:00') }));
     expect(b.statusCode).toBe(400);
-    expect(b.json().error).toMatchObject({ code: 'meetings.ends_before_start', details: [{ path: 'endsAt' }] });
-    const c = await chanhvp.post('/api/meetings', input({ agenda: [{ content: 'X', programmeItemId: 999_999 }] }));
+    expect(b.json().error).toMatchObject({
+      code: 'meetings.ends_before_start',
+      details: [{ path: 'endsAt' }],
+    });
+    const c = await chanhvp.post(
+      '/api/meetings',
+      input({ agenda: [{ content: 'X', programmeItemId: 999_999 }] }),
+    );
     expect(c.statusCode).toBe(400);
     expect(c.json().error.details[0].path).toBe('agenda.0.programmeItemId');
     const d = await chanhvp.post('/api/meetings', input({ inviteeUserIds: [ids.bithuUser, 999_999] }));
@@ -149,18 +215,33 @@ describe('meetings routes', () => {
       [ids.bithuUser, null],
       [ids.kiemtraUser, null],
     ]);
-    const ev = await t.ctx.db.selectFrom('schedule_events').select(['meeting_id', 'iso_week', 'content']).where('id', '=', m.eventId!).executeTakeFirstOrThrow();
+    const ev = await t.ctx.db
+      .selectFrom('schedule_events')
+      .select(['meeting_id', 'iso_week', 'content'])
+      .where('id', '=', m.eventId!)
+      .executeTakeFirstOrThrow();
     expect(ev).toEqual({ meeting_id: id, iso_week: '2026-W50', content: m.title });
-    expect(await counts()).toEqual({ ...before, meetings: before.meetings + 1, agenda: before.agenda + 2, invitees: before.invitees + 2, events: before.events + 1, audit: before.audit + 2 });
+    expect(await counts()).toEqual({
+      ...before,
+      meetings: before.meetings + 1,
+      agenda: before.agenda + 2,
+      invitees: before.invitees + 2,
+      events: before.events + 1,
+      audit: before.audit + 2,
+    });
     expect(await auditOf('meetings.created', id)).toHaveLength(1);
     expect(await auditOf('schedule.event_created', m.eventId!)).toHaveLength(1);
   });
 
   it('records attendance, absences with their reasons', async () => {
-    const bad = await chanhvp.put(`/api/meetings/${id}/attendance`, { items: [{ userId: ids.kiemtraUser, attended: false }] });
+    const bad = await chanhvp.put(`/api/meetings/${id}/attendance`, {
+      items: [{ userId: ids.kiemtraUser, attended: false }],
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe('items.0.absenceReason');
-    const stranger = await chanhvp.put(`/api/meetings/${id}/attendance`, { items: [{ userId: 1, attended: true }] });
+    const stranger = await chanhvp.put(`/api/meetings/${id}/attendance`, {
+      items: [{ userId: 1, attended: true }],
+    });
     expect(stranger.json().error.details[0].path).toBe('items.0.userId');
     expect((await bithu.put(`/api/meetings/${id}/attendance`, { items: [] })).statusCode).toBe(403);
     const r = await chanhvp.put(`/api/meetings/${id}/attendance`, {
@@ -172,7 +253,12 @@ describe('meetings routes', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(meeting.parse(r.json()).invitees).toEqual([
       { userId: ids.bithuUser, name: 'Phạm Quang Vinh', attended: true, absenceReason: '' },
-      { userId: ids.kiemtraUser, name: 'Đặng Hữu Nghĩa', attended: false, absenceReason: 'Đi công tác Trung ương' },
+      {
+        userId: ids.kiemtraUser,
+        name: 'Đặng Hữu Nghĩa',
+        attended: false,
+        absenceReason: 'Đi công tác Trung ương',
+      },
     ]);
     expect(await auditOf('meetings.attendance_recorded', id)).toHaveLength(1);
   });
@@ -180,19 +266,34 @@ describe('meetings routes', () => {
   it('serves a paper to an invitee and 404 to a non-invitee; audits each read; a secret paper is refused as a file on party-wan', async () => {
     const fileId = await uploadPdf(t, chanhvp, 'du-thao.pdf');
     const before = await counts();
-    const secret = await chanhvp.post(`/api/meetings/${id}/papers`, { fileId, title: 'Tài liệu mật', secrecy: 'secret' });
+    const secret = await chanhvp.post(`/api/meetings/${id}/papers`, {
+      fileId,
+      title: 'Tài liệu mật',
+      secrecy: 'secret',
+    });
     expect(secret.statusCode).toBe(422);
     expect(secret.json().error.code).toBe('meetings.secret_files_refused');
-    const notInvited = await chanhvp.post(`/api/meetings/${id}/papers`, { fileId, title: 'Tài liệu', readerUserIds: [ids.bithuUser, 1] });
+    const notInvited = await chanhvp.post(`/api/meetings/${id}/papers`, {
+      fileId,
+      title: 'Tài liệu',
+      readerUserIds: [ids.bithuUser, 1],
+    });
     expect(notInvited.json().error.details[0].path).toBe('readerUserIds.1');
     const othersFile = await chanhvp.post(`/api/meetings/${id}/papers`, { fileId: 1, title: 'Tài liệu' });
     expect(othersFile.json().error.details[0].path).toBe('fileId');
     expect(await counts()).toEqual(before);
 
-    const r = await chanhvp.post(`/api/meetings/${id}/papers`, { fileId, title: 'Dự thảo Chương trình công tác năm 2027' });
+    const r = await chanhvp.post(`/api/meetings/${id}/papers`, {
+      fileId,
+      title: 'Dự thảo Chương trình công tác năm 2027',
+    });
     expect(r.statusCode, r.body).toBe(201);
     const p = meeting.parse(r.json()).papers[0]!;
-    expect(p).toMatchObject({ title: 'Dự thảo Chương trình công tác năm 2027', secrecy: 'none', fileName: 'du-thao.pdf' });
+    expect(p).toMatchObject({
+      title: 'Dự thảo Chương trình công tác năm 2027',
+      secrecy: 'none',
+      fileName: 'du-thao.pdf',
+    });
     const read = await bithu.get(p.url);
     expect(read.statusCode).toBe(200);
     expect(read.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
@@ -202,7 +303,10 @@ describe('meetings routes', () => {
     const reads = await auditOf('meetings.paper_read', id);
     expect(reads).toHaveLength(1);
     // The same file cannot be attached twice.
-    expect((await chanhvp.post(`/api/meetings/${id}/papers`, { fileId, title: 'Lần nữa' })).json().error.details[0].path).toBe('fileId');
+    expect(
+      (await chanhvp.post(`/api/meetings/${id}/papers`, { fileId, title: 'Lần nữa' })).json().error.details[0]
+        .path,
+    ).toBe('fileId');
 
     async function vanthuClient() {
       return (await t.login('vanthu')).get(p.url);
@@ -214,8 +318,20 @@ describe('meetings routes', () => {
     let url = '';
     try {
       const fileId = await uploadPdf(t, chanhvp, 'mat.pdf');
-      expect((await t.ctx.db.selectFrom('files').select('encryption').where('id', '=', fileId).executeTakeFirstOrThrow()).encryption).not.toBeNull();
-      const r = await chanhvp.post(`/api/meetings/${id}/papers`, { fileId, title: 'Báo cáo mật về công tác cán bộ', secrecy: 'top_secret' });
+      expect(
+        (
+          await t.ctx.db
+            .selectFrom('files')
+            .select('encryption')
+            .where('id', '=', fileId)
+            .executeTakeFirstOrThrow()
+        ).encryption,
+      ).not.toBeNull();
+      const r = await chanhvp.post(`/api/meetings/${id}/papers`, {
+        fileId,
+        title: 'Báo cáo mật về công tác cán bộ',
+        secrecy: 'top_secret',
+      });
       expect(r.statusCode, r.body).toBe(201);
       const p = meeting.parse(r.json()).papers.find((x) => x.secrecy === 'top_secret')!;
       url = p.url;
@@ -224,7 +340,9 @@ describe('meetings routes', () => {
       expect(read.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
       // kiemtra is invited but cleared only to Mật: the Tuyệt mật paper does not exist for them.
       expect((await kiemtra.get(url)).statusCode).toBe(404);
-      expect(meeting.parse((await kiemtra.get(`/api/meetings/${id}`)).json()).papers.map((x) => x.secrecy)).toEqual(['none']);
+      expect(
+        meeting.parse((await kiemtra.get(`/api/meetings/${id}`)).json()).papers.map((x) => x.secrecy),
+      ).toEqual(['none']);
       expect((await chuyenvien.get(url)).statusCode).toBe(404);
     } finally {
       expect((await admin.patch('/api/settings', { deploymentProfile: 'party-wan' })).statusCode).toBe(200);
@@ -242,7 +360,9 @@ describe('meetings routes', () => {
     expect(text).toContain('Địa điểm: Phòng họp số 1.');
     expect(text).toContain('Chủ trì: đồng chí Phạm Quang Vinh, Bí thư Tỉnh ủy.');
     expect(text).toContain('Đặng Hữu Nghĩa, Chủ nhiệm Ủy ban Kiểm tra (lý do: Đi công tác Trung ương)');
-    expect(text).toContain('1. Cho ý kiến về dự thảo Chương trình công tác năm 2027\nTrình bày: Văn phòng Tỉnh ủy.');
+    expect(text).toContain(
+      '1. Cho ý kiến về dự thảo Chương trình công tác năm 2027\nTrình bày: Văn phòng Tỉnh ủy.',
+    );
     expect(text).toContain('2. Công tác cán bộ');
     expect((await bithu.post(`/api/meetings/${id}/minutes/draft`, {})).statusCode).toBe(403);
 
@@ -251,7 +371,10 @@ describe('meetings routes', () => {
     const s = await chanhvp.put(`/api/meetings/${id}/minutes`, { version: 1, minutes: text, conclusions });
     expect(s.statusCode, s.body).toBe(200);
     expect(meeting.parse(s.json())).toMatchObject({ version: 2, conclusions, minutes: text });
-    expect((await chanhvp.put(`/api/meetings/${id}/minutes`, { version: 1, minutes: 'x', conclusions: 'y' })).statusCode).toBe(409);
+    expect(
+      (await chanhvp.put(`/api/meetings/${id}/minutes`, { version: 1, minutes: 'x', conclusions: 'y' }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('refuses conclusions before the meeting is held', async () => {
@@ -262,18 +385,35 @@ describe('meetings routes', () => {
     const r = await chanhvp.post(`/api/meetings/${id}/held`, {});
     expect(r.statusCode, r.body).toBe(200);
     expect(meeting.parse(r.json()).status).toBe('held');
-    const item = await t.ctx.db.selectFrom('programme_items').select(['status', 'meeting_id']).where('id', '=', ids.openItem).executeTakeFirstOrThrow();
+    const item = await t.ctx.db
+      .selectFrom('programme_items')
+      .select(['status', 'meeting_id'])
+      .where('id', '=', ids.openItem)
+      .executeTakeFirstOrThrow();
     expect(item).toEqual({ status: 'presented', meeting_id: id });
-    const events = await t.ctx.db.selectFrom('programme_item_events').select(['action', 'details']).where('item_id', '=', ids.openItem).where('action', '=', 'status').execute();
-    expect(events.map((e) => JSON.parse(e.details))).toContainEqual(expect.objectContaining({ to: 'presented', meetingId: id }));
+    const events = await t.ctx.db
+      .selectFrom('programme_item_events')
+      .select(['action', 'details'])
+      .where('item_id', '=', ids.openItem)
+      .where('action', '=', 'status')
+      .execute();
+    expect(events.map((e) => JSON.parse(e.details))).toContainEqual(
+      expect.objectContaining({ to: 'presented', meetingId: id }),
+    );
     expect(await auditOf('meetings.held', id)).toHaveLength(1);
     expect(await auditOf('programmes.item_status', ids.openItem)).toHaveLength(1);
     expect((await chanhvp.post(`/api/meetings/${id}/held`, {})).statusCode).toBe(409);
   });
 
-  it('turns the conclusions into a Thông báo kết luận draft, once', async () => {
-    const r = await chanhvp.post(`/api/meetings/${id}/conclusions/outgoing`, {});
-    expect(r.statusCode, r.body).toBe(201);
+  it('turns the conclusions into a Thông báo kết luận draft, once (also for two requests at the same moment)', async () => {
+    const drafts = await n('outgoing_documents');
+    const both = await Promise.all([
+      chanhvp.post(`/api/meetings/${id}/conclusions/outgoing`, {}),
+      chanhvp.post(`/api/meetings/${id}/conclusions/outgoing`, {}),
+    ]);
+    expect(both.map((x) => x.statusCode).sort()).toEqual([201, 409]);
+    expect(await n('outgoing_documents')).toBe(drafts + 1);
+    const r = both.find((x) => x.statusCode === 201)!;
     const outgoingId = r.json().outgoingId as number;
     const doc = await chanhvp.get(`/api/outgoing/${outgoingId}`);
     expect(doc.statusCode, doc.body).toBe(200);
@@ -283,9 +423,15 @@ describe('meetings routes', () => {
       .select(['o.status', 'o.summary', 'o.content', 'dt.name'])
       .where('o.id', '=', outgoingId)
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'draft', name: 'Thông báo', summary: 'Kết luận của Ban Thường vụ Tỉnh ủy Hồng Lam tại hội nghị ngày 09/12/2026' });
+    expect(row).toMatchObject({
+      status: 'draft',
+      name: 'Thông báo',
+      summary: 'Kết luận của Ban Thường vụ Tỉnh ủy Hồng Lam tại hội nghị ngày 09/12/2026',
+    });
     expect(JSON.parse(row.content).body).toContain('rà soát quy hoạch cán bộ');
-    expect(meeting.parse((await chanhvp.get(`/api/meetings/${id}`)).json()).conclusionOutgoingId).toBe(outgoingId);
+    expect(meeting.parse((await chanhvp.get(`/api/meetings/${id}`)).json()).conclusionOutgoingId).toBe(
+      outgoingId,
+    );
     expect(await auditOf('meetings.conclusions_drafted', id)).toHaveLength(1);
     const before = await n('outgoing_documents');
     expect((await chanhvp.post(`/api/meetings/${id}/conclusions/outgoing`, {})).statusCode).toBe(409);
@@ -296,19 +442,29 @@ describe('meetings routes', () => {
     const d = await chanhvp.post(`/api/meetings/${id}/conclusions/task-draft`, {});
     expect(d.statusCode, d.body).toBe(200);
     const draft = d.json();
-    expect(draft.source).toMatchObject({ kind: 'meeting', reference: 'Hội nghị Ban Thường vụ Tỉnh ủy Hồng Lam ngày 09/12/2026' });
+    expect(draft.source).toMatchObject({
+      kind: 'meeting',
+      reference: 'Hội nghị Ban Thường vụ Tỉnh ủy Hồng Lam ngày 09/12/2026',
+    });
     expect(draft.items).toHaveLength(2);
-    expect(draft.items[0]).toMatchObject({ deadline: '2027-06-30', lead: { committeeId: ids.province, agencyId: ids.btc } });
+    expect(draft.items[0]).toMatchObject({
+      deadline: '2027-06-30',
+      lead: { committeeId: ids.province, agencyId: ids.btc },
+    });
 
-    const items = draft.items.map((i: { content: string; paragraph: string; deadline: string; lead: unknown; co: unknown[] }) => ({
-      content: i.content,
-      source: { paragraph: i.paragraph },
-      lead: i.lead,
-      co: i.co,
-      deadline: i.deadline,
-    }));
+    const items = draft.items.map(
+      (i: { content: string; paragraph: string; deadline: string; lead: unknown; co: unknown[] }) => ({
+        content: i.content,
+        source: { paragraph: i.paragraph },
+        lead: i.lead,
+        co: i.co,
+        deadline: i.deadline,
+      }),
+    );
     const tasksBefore = await n('tasks');
-    const bad = await chanhvp.post(`/api/meetings/${id}/conclusions/tasks`, { items: [items[0], { ...items[1], lead: { committeeId: 999_999 } }] });
+    const bad = await chanhvp.post(`/api/meetings/${id}/conclusions/tasks`, {
+      items: [items[0], { ...items[1], lead: { committeeId: 999_999 } }],
+    });
     expect(bad.statusCode).toBe(400);
     expect(await n('tasks')).toBe(tasksBefore);
     expect(await n('meeting_tasks')).toBe(0);
@@ -317,8 +473,18 @@ describe('meetings routes', () => {
     expect(r.statusCode, r.body).toBe(201);
     const taskIds = r.json().taskIds as number[];
     expect(taskIds).toHaveLength(2);
-    const rows = await t.ctx.db.selectFrom('tasks').select(['source_kind', 'source_reference', 'source_outgoing_id']).where('id', 'in', taskIds).execute();
-    expect(rows).toEqual(taskIds.map(() => ({ source_kind: 'meeting', source_reference: 'Hội nghị Ban Thường vụ Tỉnh ủy Hồng Lam ngày 09/12/2026', source_outgoing_id: null })));
+    const rows = await t.ctx.db
+      .selectFrom('tasks')
+      .select(['source_kind', 'source_reference', 'source_outgoing_id'])
+      .where('id', 'in', taskIds)
+      .execute();
+    expect(rows).toEqual(
+      taskIds.map(() => ({
+        source_kind: 'meeting',
+        source_reference: 'Hội nghị Ban Thường vụ Tỉnh ủy Hồng Lam ngày 09/12/2026',
+        source_outgoing_id: null,
+      })),
+    );
     expect(meeting.parse((await bithu.get(`/api/meetings/${id}`)).json()).taskIds).toEqual(taskIds);
     expect(await auditOf('meetings.tasks_created', id)).toHaveLength(1);
   });

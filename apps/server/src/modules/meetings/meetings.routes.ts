@@ -1,4 +1,14 @@
-import { attendanceInput, conclusionDraft, idParams, meeting, meetingInput, minutesInput, paperInput, taskBatchInput, type ConclusionDraft } from '@vanphong/contracts';
+import {
+  attendanceInput,
+  conclusionDraft,
+  idParams,
+  meeting,
+  meetingInput,
+  minutesInput,
+  paperInput,
+  taskBatchInput,
+  type ConclusionDraft,
+} from '@vanphong/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
@@ -9,7 +19,15 @@ import { conclusionDirectory } from '../tasks/tasks.conclusion.routes.ts';
 import { parseConclusion } from '../tasks/tasks.conclusion.ts';
 import { vnDay } from '../schedule/schedule.models.ts';
 import { meetingErrors as E } from './meetings.errors.ts';
-import { conclusionOutgoing, conclusionTasks, heldInput, meetingList, meetingListQuery, minutesDraft, paperParams } from './meetings.models.ts';
+import {
+  conclusionOutgoing,
+  conclusionTasks,
+  heldInput,
+  meetingList,
+  meetingListQuery,
+  minutesDraft,
+  paperParams,
+} from './meetings.models.ts';
 import { presentMeeting, presentSummaries } from './meetings.presenters.ts';
 import { DEMO_SPARE_FILE_ID } from './meetings.seed.ts';
 import * as uc from './meetings.usecases.ts';
@@ -30,7 +48,13 @@ export const EXAMPLE_MEETING = {
   endsAt: '2026-12-15T04:00:00Z',
   place: 'Phòng họp số 1, Tỉnh ủy',
   chairPersonId: 4,
-  agenda: [{ content: 'Cho ý kiến về dự thảo Chương trình công tác năm 2027', programmeItemId: null, presenter: 'Văn phòng Tỉnh ủy' }],
+  agenda: [
+    {
+      content: 'Cho ý kiến về dự thảo Chương trình công tác năm 2027',
+      programmeItemId: null,
+      presenter: 'Văn phòng Tỉnh ủy',
+    },
+  ],
   inviteeUserIds: [4],
   resourceIds: [],
 };
@@ -83,7 +107,10 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
     async (req) => {
       const actor = requireActor(req);
       const rows = await uc.listMeetings(ctx.db, actor, req.query);
-      return { items: await presentSummaries(ctx.db, rows), abilities: { create: actor.permissions.has('schedule.manage') } };
+      return {
+        items: await presentSummaries(ctx.db, rows),
+        abilities: { create: actor.permissions.has('schedule.manage') },
+      };
     },
   );
 
@@ -91,7 +118,12 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
     '/api/meetings/:id',
     {
       schema: {
-        ...doc({ vi: 'Trang hội nghị', en: 'A meeting: agenda, invitees and attendance, the papers the caller may read, minutes, conclusions', tag, example: { url: '/api/meetings/1', as: 'bithu' } }),
+        ...doc({
+          vi: 'Trang hội nghị',
+          en: 'A meeting: agenda, invitees and attendance, the papers the caller may read, minutes, conclusions',
+          tag,
+          example: { url: '/api/meetings/1', as: 'bithu' },
+        }),
         params: idParams,
         response: { 200: meeting },
       },
@@ -110,7 +142,12 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
           example: {
             method: 'PUT',
             url: '/api/meetings/1/attendance',
-            body: { items: [{ userId: 4, attended: true, absenceReason: '' }, { userId: 9, attended: false, absenceReason: 'Đi công tác Trung ương' }] },
+            body: {
+              items: [
+                { userId: 4, attended: true, absenceReason: '' },
+                { userId: 9, attended: false, absenceReason: 'Đi công tác Trung ương' },
+              ],
+            },
             as: 'chanhvp',
           },
         }),
@@ -133,7 +170,17 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
           vi: 'Đính kèm tài liệu hội nghị (tệp đã tải lên qua POST /api/files)',
           en: 'Attach a paper (a file the caller uploaded through POST /api/files); readable by the invitees or only the listed readers',
           tag,
-          example: { method: 'POST', url: '/api/meetings/1/papers', body: { fileId: DEMO_SPARE_FILE_ID, title: 'Báo cáo tình hình an ninh chính trị năm 2026', secrecy: 'none', readerUserIds: null }, as: 'chanhvp' },
+          example: {
+            method: 'POST',
+            url: '/api/meetings/1/papers',
+            body: {
+              fileId: DEMO_SPARE_FILE_ID,
+              title: 'Báo cáo tình hình an ninh chính trị năm 2026',
+              secrecy: 'none',
+              readerUserIds: null,
+            },
+            as: 'chanhvp',
+          },
           description:
             'Tài liệu mật chỉ lưu được ở cấu hình mạng LAN độc lập (được mã hóa); ở cấu hình nối mạng bị từ chối (422). Độ mật không vượt quá độ mật được tiếp cận của người đính kèm.\n\nSecret papers are stored only on the isolated-LAN profile (encrypted); on networked profiles they are refused (422). Secrecy at most the uploader’s clearance.',
         }),
@@ -173,7 +220,10 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
         .header('x-frame-options', 'SAMEORIGIN')
-        .header('content-security-policy', "default-src 'none'; frame-ancestors 'self'; img-src 'self'; object-src 'self'")
+        .header(
+          'content-security-policy',
+          "default-src 'none'; frame-ancestors 'self'; img-src 'self'; object-src 'self'",
+        )
         .send(bytes);
     },
   );
@@ -209,7 +259,8 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
             body: {
               version: 1,
               minutes: 'BIÊN BẢN HỘI NGHỊ BAN THƯỜNG VỤ TỈNH ỦY HỒNG LAM\n…',
-              conclusions: '1. Giao Văn phòng Tỉnh ủy hoàn chỉnh Kế hoạch tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 10, trình Thường trực trước ngày 10/12/2026.\n2. Giao Ban Tổ chức Tỉnh ủy rà soát quy hoạch cán bộ, báo cáo Ban Thường vụ trong quý I/2027.',
+              conclusions:
+                '1. Giao Văn phòng Tỉnh ủy hoàn chỉnh Kế hoạch tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 10, trình Thường trực trước ngày 10/12/2026.\n2. Giao Ban Tổ chức Tỉnh ủy rà soát quy hoạch cán bộ, báo cáo Ban Thường vụ trong quý I/2027.',
             },
             as: 'chanhvp',
           },
@@ -290,9 +341,17 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
       if (m.conclusions.trim() === '') {
         throw E.unprocessable('no_conclusions', 'conclusions', 'Write the conclusions first (PUT /minutes)');
       }
-      const items = parseConclusion(m.conclusions, { directory: await conclusionDirectory(ctx.db, actor), documentDate: vnDay(m.starts_at).ymd });
+      const items = parseConclusion(m.conclusions, {
+        directory: await conclusionDirectory(ctx.db, actor),
+        documentDate: vnDay(m.starts_at).ymd,
+      });
       return {
-        source: { kind: 'meeting', outgoingId: null, incomingId: null, reference: await uc.referenceOf(ctx.db, m) },
+        source: {
+          kind: 'meeting',
+          outgoingId: null,
+          incomingId: null,
+          reference: await uc.referenceOf(ctx.db, m),
+        },
         items,
       };
     },

@@ -41,12 +41,18 @@ export interface By {
 export type MeetingInput = z.infer<typeof meetingInput>;
 export type MeetingRow = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
 
-const audited = (ctx: Ctx, trx: Trx, by: By) => ({ trx, dialect: ctx.dialect, clock: ctx.clock, ctx: by.audit });
+const audited = (ctx: Ctx, trx: Trx, by: By) => ({
+  trx,
+  dialect: ctx.dialect,
+  clock: ctx.clock,
+  ctx: by.audit,
+});
 
 /* ---------------------------------------------------------------- who may */
 
 const manages = (actor: Actor): boolean => actor.permissions.has('schedule.manage');
-const inScope = (scope: number[] | null, committeeId: number) => scope === null || scope.includes(committeeId);
+const inScope = (scope: number[] | null, committeeId: number) =>
+  scope === null || scope.includes(committeeId);
 
 /** Secret content is kept only on the isolated LAN (spec §3). */
 export const maySecretFiles = (profile: string): boolean => profile === 'isolated-lan';
@@ -70,7 +76,12 @@ export async function accessOf(db: Db, actor: Actor, id: number): Promise<Access
     throw E.notFound();
   }
   const manage = manages(actor) && inScope(await scopeCommitteeIds(db, actor), meeting.committee_id);
-  const invited = !!(await db.selectFrom('meeting_invitees').select('user_id').where('meeting_id', '=', id).where('user_id', '=', actor.userId).executeTakeFirst());
+  const invited = !!(await db
+    .selectFrom('meeting_invitees')
+    .select('user_id')
+    .where('meeting_id', '=', id)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst());
   const organiser = meeting.created_by !== null && meeting.created_by === actor.userId;
   if (!manage && !invited && !organiser) {
     throw E.notFound();
@@ -89,7 +100,9 @@ async function forChange(db: Db, actor: Actor, id: number): Promise<MeetingRow> 
 
 /** Locks the meeting's row until the transaction ends (PostgreSQL; SQLite has one writer) and reads it. */
 async function lockMeeting(ctx: Ctx, trx: Trx, id: number): Promise<MeetingRow> {
-  const m = await ctx.dialect.forUpdate(trx.selectFrom('meetings').selectAll().where('id', '=', id)).executeTakeFirst();
+  const m = await ctx.dialect
+    .forUpdate(trx.selectFrom('meetings').selectAll().where('id', '=', id))
+    .executeTakeFirst();
   if (!m) {
     throw E.notFound();
   }
@@ -103,7 +116,11 @@ export function meetingAbilities(a: Access): Record<string, boolean> {
     addPaper: a.manage,
     editMinutes: a.manage,
     markHeld: a.manage && planned,
-    draftConclusionDocument: a.manage && !planned && a.meeting.conclusion_outgoing_id === null && a.meeting.conclusions.trim() !== '',
+    draftConclusionDocument:
+      a.manage &&
+      !planned &&
+      a.meeting.conclusion_outgoing_id === null &&
+      a.meeting.conclusions.trim() !== '',
     createTasks: a.manage && !planned,
   };
 }
@@ -111,14 +128,24 @@ export function meetingAbilities(a: Access): Record<string, boolean> {
 /* ---------------------------------------------------------------- list */
 
 /** The meetings the actor may see (same rule as the page), newest first. */
-export async function listMeetings(db: Db, actor: Actor, q: { committeeId?: number; status?: string }): Promise<MeetingRow[]> {
+export async function listMeetings(
+  db: Db,
+  actor: Actor,
+  q: { committeeId?: number; status?: string },
+): Promise<MeetingRow[]> {
   const scope = manages(actor) ? await scopeCommitteeIds(db, actor) : [];
   let query = db.selectFrom('meetings').selectAll();
   if (scope !== null) {
     // A manager of every committee (scope null) sees them all; others: invited, organised, or in scope.
     query = query.where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('meeting_invitees as mi').select('mi.user_id').whereRef('mi.meeting_id', '=', 'meetings.id').where('mi.user_id', '=', actor.userId)),
+        eb.exists(
+          eb
+            .selectFrom('meeting_invitees as mi')
+            .select('mi.user_id')
+            .whereRef('mi.meeting_id', '=', 'meetings.id')
+            .where('mi.user_id', '=', actor.userId),
+        ),
         eb('meetings.created_by', '=', actor.userId),
         ...(scope.length > 0 ? [eb('meetings.committee_id', 'in', scope)] : []),
       ]),
@@ -136,7 +163,11 @@ export async function listMeetings(db: Db, actor: Actor, q: { committeeId?: numb
 /* ---------------------------------------------------------------- create */
 
 async function checkPeople(db: Db, input: MeetingInput): Promise<void> {
-  const chair = await db.selectFrom('people').select(['id', 'active']).where('id', '=', input.chairPersonId).executeTakeFirst();
+  const chair = await db
+    .selectFrom('people')
+    .select(['id', 'active'])
+    .where('id', '=', input.chairPersonId)
+    .executeTakeFirst();
   if (!chair) {
     throw E.field('unknown_chair', 'chairPersonId', 'No such person in the directory');
   }
@@ -157,7 +188,12 @@ async function checkUsers(db: Db, ids: number[], path: string): Promise<void> {
   if (ids.length === 0) {
     return;
   }
-  const found = new Map((await db.selectFrom('users').select(['id', 'disabled']).where('id', 'in', ids).execute()).map((u) => [u.id, u.disabled]));
+  const found = new Map(
+    (await db.selectFrom('users').select(['id', 'disabled']).where('id', 'in', ids).execute()).map((u) => [
+      u.id,
+      u.disabled,
+    ]),
+  );
   ids.forEach((id, i) => {
     if (!found.has(id)) {
       throw E.field('unknown_user', `${path}.${i}`, 'No such user account');
@@ -211,13 +247,25 @@ export interface CreateOptions {
  * chair as leader and the rooms/cars booked, through the schedule module in the same transaction: a room
  * already taken refuses the whole meeting, 409).
  */
-export async function createMeeting(ctx: Ctx, by: By, input: MeetingInput, opts: CreateOptions = {}): Promise<number> {
+export async function createMeeting(
+  ctx: Ctx,
+  by: By,
+  input: MeetingInput,
+  opts: CreateOptions = {},
+): Promise<number> {
   const { actor } = by;
   if (!manages(actor)) {
     throw E.forbidden();
   }
   const scope = await scopeCommitteeIds(ctx.db, actor);
-  if (!inScope(scope, input.committeeId) || !(await ctx.db.selectFrom('committees').select('id').where('id', '=', input.committeeId).executeTakeFirst())) {
+  if (
+    !inScope(scope, input.committeeId) ||
+    !(await ctx.db
+      .selectFrom('committees')
+      .select('id')
+      .where('id', '=', input.committeeId)
+      .executeTakeFirst())
+  ) {
     throw E.field('unknown_committee', 'committeeId', 'No such committee in your scope');
   }
   const startsAt = toStoredInstant(input.startsAt);
@@ -277,7 +325,14 @@ export async function createMeeting(ctx: Ctx, by: By, input: MeetingInput, opts:
     if (input.inviteeUserIds.length > 0) {
       await trx
         .insertInto('meeting_invitees')
-        .values(input.inviteeUserIds.map((u) => ({ meeting_id: id, user_id: u, attended: null, absence_reason: '' })))
+        .values(
+          input.inviteeUserIds.map((u) => ({
+            meeting_id: id,
+            user_id: u,
+            attended: null,
+            absence_reason: '',
+          })),
+        )
         .execute();
     }
     let eventId: number;
@@ -312,7 +367,9 @@ export async function createMeeting(ctx: Ctx, by: By, input: MeetingInput, opts:
         chairPersonId: input.chairPersonId,
         eventId,
         agenda: input.agenda.length,
-        programmeItemIds: input.agenda.flatMap((a) => (a.programmeItemId === null ? [] : [a.programmeItemId])),
+        programmeItemIds: input.agenda.flatMap((a) =>
+          a.programmeItemId === null ? [] : [a.programmeItemId],
+        ),
         inviteeUserIds: input.inviteeUserIds,
       },
     });
@@ -323,7 +380,12 @@ export async function createMeeting(ctx: Ctx, by: By, input: MeetingInput, opts:
 /* ---------------------------------------------------------------- attendance */
 
 /** Who attended; an absence needs its reason. Only invitees are recorded (400 naming `items.N.userId`). */
-export async function recordAttendance(ctx: Ctx, by: By, id: number, input: z.infer<typeof attendanceInput>): Promise<void> {
+export async function recordAttendance(
+  ctx: Ctx,
+  by: By,
+  id: number,
+  input: z.infer<typeof attendanceInput>,
+): Promise<void> {
   await forChange(ctx.db, by.actor, id);
   const seen = new Set<number>();
   input.items.forEach((it, i) => {
@@ -340,7 +402,11 @@ export async function recordAttendance(ctx: Ctx, by: By, id: number, input: z.in
   });
   await inTransaction(ctx, async (trx) => {
     const m = await lockMeeting(ctx, trx, id);
-    const invited = new Set((await trx.selectFrom('meeting_invitees').select('user_id').where('meeting_id', '=', id).execute()).map((r) => r.user_id));
+    const invited = new Set(
+      (await trx.selectFrom('meeting_invitees').select('user_id').where('meeting_id', '=', id).execute()).map(
+        (r) => r.user_id,
+      ),
+    );
     input.items.forEach((it, i) => {
       if (!invited.has(it.userId)) {
         throw E.field('not_invited', `items.${i}.userId`, 'This person is not invited to the meeting');
@@ -349,7 +415,10 @@ export async function recordAttendance(ctx: Ctx, by: By, id: number, input: z.in
     for (const it of input.items) {
       await trx
         .updateTable('meeting_invitees')
-        .set({ attended: it.attended ? 1 : 0, absence_reason: it.attended ? '' : it.absenceReason.normalize('NFC') })
+        .set({
+          attended: it.attended ? 1 : 0,
+          absence_reason: it.attended ? '' : it.absenceReason.normalize('NFC'),
+        })
         .where('meeting_id', '=', id)
         .where('user_id', '=', it.userId)
         .execute();
@@ -358,7 +427,13 @@ export async function recordAttendance(ctx: Ctx, by: By, id: number, input: z.in
       action: 'meetings.attendance_recorded',
       entityType: 'meeting',
       entityId: m.id,
-      details: { items: input.items.map((it) => ({ userId: it.userId, attended: it.attended, absenceReason: it.absenceReason })) },
+      details: {
+        items: input.items.map((it) => ({
+          userId: it.userId,
+          attended: it.attended,
+          absenceReason: it.absenceReason,
+        })),
+      },
     });
   });
 }
@@ -370,7 +445,12 @@ export async function recordAttendance(ctx: Ctx, by: By, id: number, input: z.in
  * secret papers only on the isolated LAN, where the upload is encrypted (422 elsewhere); restricted
  * readers must be invitees.
  */
-export async function addPaper(ctx: Ctx, by: By, id: number, input: z.infer<typeof paperInput>): Promise<number> {
+export async function addPaper(
+  ctx: Ctx,
+  by: By,
+  id: number,
+  input: z.infer<typeof paperInput>,
+): Promise<number> {
   const { actor } = by;
   await forChange(ctx.db, actor, id);
   if (clearanceRank(input.secrecy) > clearanceRank(actor.clearance)) {
@@ -383,14 +463,22 @@ export async function addPaper(ctx: Ctx, by: By, id: number, input: z.infer<type
   if (input.readerUserIds !== null) {
     await checkUsers(ctx.db, input.readerUserIds, 'readerUserIds');
     if (input.readerUserIds.length === 0) {
-      throw E.field('no_readers', 'readerUserIds', 'Name at least one reader, or none to let every invitee read it');
+      throw E.field(
+        'no_readers',
+        'readerUserIds',
+        'Name at least one reader, or none to let every invitee read it',
+      );
     }
   }
   return inTransaction(ctx, async (trx) => {
     await lockMeeting(ctx, trx, id);
     // Two requests racing for the same upload: one waits for the other's commit, then finds it taken.
     await ctx.dialect.lockKey(trx, `meetings.file:${input.fileId}`);
-    const f = await trx.selectFrom('files').select(['id', 'created_by', 'content_type', 'encryption']).where('id', '=', input.fileId).executeTakeFirst();
+    const f = await trx
+      .selectFrom('files')
+      .select(['id', 'created_by', 'content_type', 'encryption'])
+      .where('id', '=', input.fileId)
+      .executeTakeFirst();
     if (!f || f.created_by !== actor.userId) {
       throw E.field('unknown_file', 'fileId', 'No such uploaded file');
     }
@@ -404,7 +492,11 @@ export async function addPaper(ctx: Ctx, by: By, id: number, input: z.infer<type
       throw E.field('file_not_encrypted', 'fileId', 'Secret content must be stored encrypted');
     }
     if (input.readerUserIds !== null) {
-      const invited = new Set((await trx.selectFrom('meeting_invitees').select('user_id').where('meeting_id', '=', id).execute()).map((r) => r.user_id));
+      const invited = new Set(
+        (
+          await trx.selectFrom('meeting_invitees').select('user_id').where('meeting_id', '=', id).execute()
+        ).map((r) => r.user_id),
+      );
       input.readerUserIds.forEach((u, i) => {
         if (!invited.has(u)) {
           throw E.field('reader_not_invited', `readerUserIds.${i}`, 'Readers are chosen among the invitees');
@@ -434,7 +526,12 @@ export async function addPaper(ctx: Ctx, by: By, id: number, input: z.infer<type
       action: 'meetings.paper_added',
       entityType: 'meeting',
       entityId: id,
-      details: { paperId: row.id, fileId: input.fileId, secrecy: input.secrecy, readerUserIds: input.readerUserIds },
+      details: {
+        paperId: row.id,
+        fileId: input.fileId,
+        secrecy: input.secrecy,
+        readerUserIds: input.readerUserIds,
+      },
     });
     return row.id;
   });
@@ -444,10 +541,22 @@ export async function addPaper(ctx: Ctx, by: By, id: number, input: z.infer<type
 async function fileTaken(db: Db, fileId: number): Promise<boolean> {
   const one = async (q: Promise<unknown>) => (await q) !== undefined;
   return (
-    (await one(db.selectFrom('meeting_papers').select('id').where('file_id', '=', fileId).executeTakeFirst())) ||
-    (await one(db.selectFrom('task_progress_files').select('file_id').where('file_id', '=', fileId).executeTakeFirst())) ||
-    (await one(db.selectFrom('incoming_attachments').select('file_id').where('file_id', '=', fileId).executeTakeFirst())) ||
-    (await one(db.selectFrom('outgoing_versions').select('file_id').where('file_id', '=', fileId).executeTakeFirst())) ||
+    (await one(
+      db.selectFrom('meeting_papers').select('id').where('file_id', '=', fileId).executeTakeFirst(),
+    )) ||
+    (await one(
+      db.selectFrom('task_progress_files').select('file_id').where('file_id', '=', fileId).executeTakeFirst(),
+    )) ||
+    (await one(
+      db
+        .selectFrom('incoming_attachments')
+        .select('file_id')
+        .where('file_id', '=', fileId)
+        .executeTakeFirst(),
+    )) ||
+    (await one(
+      db.selectFrom('outgoing_versions').select('file_id').where('file_id', '=', fileId).executeTakeFirst(),
+    )) ||
     (await one(
       db
         .selectFrom('outgoing_documents')
@@ -516,19 +625,38 @@ export async function readablePapers(db: Db, actor: Actor, a: Access): Promise<P
         .execute()
     ).map((r) => r.paper_id),
   );
-  return papers.filter((p) => mayReadPaper(actor, a.meeting, p, { invited: a.invited, listedReader: listed.has(p.id), profile }));
+  return papers.filter((p) =>
+    mayReadPaper(actor, a.meeting, p, { invited: a.invited, listedReader: listed.has(p.id), profile }),
+  );
 }
 
 /** The file of a paper the actor may read (404 otherwise, for the meeting as for the paper); the read is audited. */
 export async function readPaper(ctx: Ctx, by: By, id: number, paperId: number): Promise<{ fileId: number }> {
   const { actor } = by;
   const meeting = await loadRow(ctx.db, id);
-  const paper = meeting ? await ctx.db.selectFrom('meeting_papers').selectAll().where('id', '=', paperId).where('meeting_id', '=', id).executeTakeFirst() : undefined;
+  const paper = meeting
+    ? await ctx.db
+        .selectFrom('meeting_papers')
+        .selectAll()
+        .where('id', '=', paperId)
+        .where('meeting_id', '=', id)
+        .executeTakeFirst()
+    : undefined;
   if (!meeting || !paper) {
     throw E.notFound('meeting_paper');
   }
-  const invited = !!(await ctx.db.selectFrom('meeting_invitees').select('user_id').where('meeting_id', '=', id).where('user_id', '=', actor.userId).executeTakeFirst());
-  const listedReader = !!(await ctx.db.selectFrom('meeting_paper_readers').select('user_id').where('paper_id', '=', paperId).where('user_id', '=', actor.userId).executeTakeFirst());
+  const invited = !!(await ctx.db
+    .selectFrom('meeting_invitees')
+    .select('user_id')
+    .where('meeting_id', '=', id)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst());
+  const listedReader = !!(await ctx.db
+    .selectFrom('meeting_paper_readers')
+    .select('user_id')
+    .where('paper_id', '=', paperId)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst());
   const profile = (await getSettings(ctx.db)).deploymentProfile;
   if (!mayReadPaper(actor, meeting, paper, { invited, listedReader, profile })) {
     throw E.notFound('meeting_paper');
@@ -560,7 +688,14 @@ export async function inviteesOf(db: Db, meetingId: number): Promise<Invitee[]> 
     .innerJoin('users as u', 'u.id', 'mi.user_id')
     .leftJoin('people as pe', 'pe.id', 'u.person_id')
     .leftJoin('positions as po', 'po.id', 'pe.position_id')
-    .select(['mi.user_id', 'u.display_name', 'pe.full_name', 'po.name as position', 'mi.attended', 'mi.absence_reason'])
+    .select([
+      'mi.user_id',
+      'u.display_name',
+      'pe.full_name',
+      'po.name as position',
+      'mi.attended',
+      'mi.absence_reason',
+    ])
     .where('mi.meeting_id', '=', meetingId)
     .orderBy('mi.user_id')
     .execute();
@@ -574,9 +709,17 @@ export async function inviteesOf(db: Db, meetingId: number): Promise<Invitee[]> 
 }
 
 export const agendaOf = (db: Db, meetingId: number) =>
-  db.selectFrom('meeting_agenda').selectAll().where('meeting_id', '=', meetingId).orderBy('ordinal').execute();
+  db
+    .selectFrom('meeting_agenda')
+    .selectAll()
+    .where('meeting_id', '=', meetingId)
+    .orderBy('ordinal')
+    .execute();
 
-export async function chairOf(db: Db, personId: number): Promise<{ id: number; name: string; position: string | null }> {
+export async function chairOf(
+  db: Db,
+  personId: number,
+): Promise<{ id: number; name: string; position: string | null }> {
   const p = await db
     .selectFrom('people as pe')
     .leftJoin('positions as po', 'po.id', 'pe.position_id')
@@ -590,7 +733,8 @@ const hours = (instant: string) => {
   const [h, m] = vnTime(instant).split(':');
   return `${h} giờ ${m}`;
 };
-const withPosition = (name: string, position: string | null) => (position ? `đồng chí ${name}, ${position}` : `đồng chí ${name}`);
+const withPosition = (name: string, position: string | null) =>
+  position ? `đồng chí ${name}, ${position}` : `đồng chí ${name}`;
 
 /**
  * The minutes (biên bản) drafted from the agenda: heading, time, place, chair, attendance and absences
@@ -603,7 +747,11 @@ export async function draftMinutes(db: Db, actor: Actor, id: number): Promise<st
     throw E.forbidden();
   }
   const m = a.meeting;
-  const committee = await db.selectFrom('committees').select(['name']).where('id', '=', m.committee_id).executeTakeFirstOrThrow();
+  const committee = await db
+    .selectFrom('committees')
+    .select(['name'])
+    .where('id', '=', m.committee_id)
+    .executeTakeFirstOrThrow();
   const chair = await chairOf(db, m.chair_person_id);
   const invitees = await inviteesOf(db, id);
   const agenda = await agendaOf(db, id);
@@ -619,9 +767,18 @@ export async function draftMinutes(db: Db, actor: Actor, id: number): Promise<st
     `Địa điểm: ${m.place || '…'}.`,
     `Chủ trì: ${withPosition(chair.name, chair.position)}.`,
     `Thành phần: ${invitees.length} đồng chí được triệu tập; có mặt ${present.length} đồng chí${unknown.length > 0 ? `, chưa điểm danh ${unknown.length} đồng chí` : ''}.`,
-    ...(present.length > 0 ? ['Có mặt:', ...present.map((i) => `- ${withPosition(i.name, i.position)};`)] : []),
-    ...(absent.length > 0 ? ['Vắng mặt:', ...absent.map((i) => `- ${withPosition(i.name, i.position)} (lý do: ${i.absenceReason});`)] : ['Vắng mặt: không.']),
-    ...(unknown.length > 0 ? ['Chưa điểm danh:', ...unknown.map((i) => `- ${withPosition(i.name, i.position)};`)] : []),
+    ...(present.length > 0
+      ? ['Có mặt:', ...present.map((i) => `- ${withPosition(i.name, i.position)};`)]
+      : []),
+    ...(absent.length > 0
+      ? [
+          'Vắng mặt:',
+          ...absent.map((i) => `- ${withPosition(i.name, i.position)} (lý do: ${i.absenceReason});`),
+        ]
+      : ['Vắng mặt: không.']),
+    ...(unknown.length > 0
+      ? ['Chưa điểm danh:', ...unknown.map((i) => `- ${withPosition(i.name, i.position)};`)]
+      : []),
     'Thư ký hội nghị: …',
     '',
     'NỘI DUNG HỘI NGHỊ',
@@ -642,7 +799,12 @@ export async function draftMinutes(db: Db, actor: Actor, id: number): Promise<st
 }
 
 /** Saves the minutes and conclusions (version check: a stale version answers 409). */
-export async function saveMinutes(ctx: Ctx, by: By, id: number, input: z.infer<typeof minutesInput>): Promise<void> {
+export async function saveMinutes(
+  ctx: Ctx,
+  by: By,
+  id: number,
+  input: z.infer<typeof minutesInput>,
+): Promise<void> {
   await forChange(ctx.db, by.actor, id);
   await inTransaction(ctx, async (trx) => {
     const m = await lockMeeting(ctx, trx, id);
@@ -651,12 +813,21 @@ export async function saveMinutes(ctx: Ctx, by: By, id: number, input: z.infer<t
     }
     const minutes = input.minutes.normalize('NFC');
     const conclusions = input.conclusions.normalize('NFC');
-    await trx.updateTable('meetings').set({ minutes, conclusions, version: m.version + 1 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('meetings')
+      .set({ minutes, conclusions, version: m.version + 1 })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(audited(ctx, trx, by), {
       action: 'meetings.minutes_saved',
       entityType: 'meeting',
       entityId: id,
-      details: { version: m.version + 1, minutesChars: minutes.length, conclusionsChars: conclusions.length, conclusionsChanged: conclusions !== m.conclusions },
+      details: {
+        version: m.version + 1,
+        minutesChars: minutes.length,
+        conclusionsChars: conclusions.length,
+        conclusionsChanged: conclusions !== m.conclusions,
+      },
     });
   });
 }
@@ -670,7 +841,12 @@ const OPEN = new Set(['planned', 'prepared']);
  * (with their history rows; the item each was taken from follows, as when the programme is edited).
  * Items already presented, postponed or dropped are left as they are (reported in the audit event).
  */
-export async function markHeld(ctx: Ctx, by: By, id: number, input: { version?: number }): Promise<{ presented: number[] }> {
+export async function markHeld(
+  ctx: Ctx,
+  by: By,
+  id: number,
+  input: { version?: number },
+): Promise<{ presented: number[] }> {
   await forChange(ctx.db, by.actor, id);
   return inTransaction(ctx, async (trx) => {
     const m = await lockMeeting(ctx, trx, id);
@@ -681,7 +857,11 @@ export async function markHeld(ctx: Ctx, by: By, id: number, input: { version?: 
       throw E.invalidState('mark the meeting held', m.status);
     }
     const now = ctx.clock.now().toISOString();
-    await trx.updateTable('meetings').set({ status: 'held', version: m.version + 1 }).where('id', '=', id).execute();
+    await trx
+      .updateTable('meetings')
+      .set({ status: 'held', version: m.version + 1 })
+      .where('id', '=', id)
+      .execute();
     const agenda = await agendaOf(trx, id);
     const presented: number[] = [];
     const skipped: { itemId: number; status: string }[] = [];
@@ -689,13 +869,21 @@ export async function markHeld(ctx: Ctx, by: By, id: number, input: { version?: 
     const event = async (itemId: number, action: string, details: Record<string, unknown>) =>
       trx
         .insertInto('programme_item_events')
-        .values({ item_id: itemId, at: now, actor_id: by.actor.userId, action, details: JSON.stringify(details) })
+        .values({
+          item_id: itemId,
+          at: now,
+          actor_id: by.actor.userId,
+          action,
+          details: JSON.stringify(details),
+        })
         .execute();
     for (const a of agenda) {
       if (a.programme_item_id === null) {
         continue;
       }
-      const item = await ctx.dialect.forUpdate(trx.selectFrom('programme_items').selectAll().where('id', '=', a.programme_item_id)).executeTakeFirst();
+      const item = await ctx.dialect
+        .forUpdate(trx.selectFrom('programme_items').selectAll().where('id', '=', a.programme_item_id))
+        .executeTakeFirst();
       if (!item || !mayChangeStatus(item.status as 'planned', 'presented') || !OPEN.has(item.status)) {
         skipped.push({ itemId: a.programme_item_id, status: item?.status ?? 'missing' });
         continue;
@@ -703,7 +891,13 @@ export async function markHeld(ctx: Ctx, by: By, id: number, input: { version?: 
       const reason = `Hội nghị ngày ${shown}`;
       await trx
         .updateTable('programme_items')
-        .set({ status: 'presented', status_reason: reason, meeting_id: id, version: item.version + 1, updated_at: now })
+        .set({
+          status: 'presented',
+          status_reason: reason,
+          meeting_id: id,
+          version: item.version + 1,
+          updated_at: now,
+        })
         .where('id', '=', item.id)
         .execute();
       await event(item.id, 'status', { from: item.status, to: 'presented', reason, meetingId: id });
@@ -711,23 +905,48 @@ export async function markHeld(ctx: Ctx, by: By, id: number, input: { version?: 
       // The item it was taken from (a month's copy of a year item) is presented along.
       let fromId = item.from_item_id;
       for (let guard = 0; fromId !== null && guard < 5; guard++) {
-        const src = await ctx.dialect.forUpdate(trx.selectFrom('programme_items').selectAll().where('id', '=', fromId)).executeTakeFirst();
+        const src = await ctx.dialect
+          .forUpdate(trx.selectFrom('programme_items').selectAll().where('id', '=', fromId))
+          .executeTakeFirst();
         if (!src || !OPEN.has(src.status)) {
           break;
         }
-        await trx.updateTable('programme_items').set({ status: 'presented', status_reason: '', version: src.version + 1, updated_at: now }).where('id', '=', src.id).execute();
-        const p = await trx.selectFrom('programmes').select(['id', 'title']).where('id', '=', item.programme_id).executeTakeFirstOrThrow();
-        await event(src.id, 'status_from_copy', { from: src.status, to: 'presented', itemId: item.id, programmeId: p.id, programmeTitle: p.title, meetingId: id });
+        await trx
+          .updateTable('programme_items')
+          .set({ status: 'presented', status_reason: '', version: src.version + 1, updated_at: now })
+          .where('id', '=', src.id)
+          .execute();
+        const p = await trx
+          .selectFrom('programmes')
+          .select(['id', 'title'])
+          .where('id', '=', item.programme_id)
+          .executeTakeFirstOrThrow();
+        await event(src.id, 'status_from_copy', {
+          from: src.status,
+          to: 'presented',
+          itemId: item.id,
+          programmeId: p.id,
+          programmeTitle: p.title,
+          meetingId: id,
+        });
         fromId = src.from_item_id;
       }
       await recordAudit(audited(ctx, trx, by), {
         action: 'programmes.item_status',
         entityType: 'programme_item',
         entityId: item.id,
-        details: { programmeId: item.programme_id, status: { from: item.status, to: 'presented', reason, meetingId: id } },
+        details: {
+          programmeId: item.programme_id,
+          status: { from: item.status, to: 'presented', reason, meetingId: id },
+        },
       });
     }
-    await recordAudit(audited(ctx, trx, by), { action: 'meetings.held', entityType: 'meeting', entityId: id, details: { presented, skipped } });
+    await recordAudit(audited(ctx, trx, by), {
+      action: 'meetings.held',
+      entityType: 'meeting',
+      entityId: id,
+      details: { presented, skipped },
+    });
     return { presented };
   });
 }
@@ -736,7 +955,11 @@ export async function markHeld(ctx: Ctx, by: By, id: number, input: { version?: 
 
 /** "Hội nghị Ban Thường vụ Tỉnh ủy Hồng Lam ngày 27/11/2026" — the source reference of the tasks. */
 export async function referenceOf(db: Db, m: MeetingRow): Promise<string> {
-  const committee = await db.selectFrom('committees').select('name').where('id', '=', m.committee_id).executeTakeFirstOrThrow();
+  const committee = await db
+    .selectFrom('committees')
+    .select('name')
+    .where('id', '=', m.committee_id)
+    .executeTakeFirstOrThrow();
   const body = m.kind === 'giao_ban' ? `giao ban ${committee.name}` : bodyName(m.kind, committee.name);
   return `Hội nghị ${body} ngày ${shownDate(vnDay(m.starts_at).ymd)}`;
 }
@@ -752,7 +975,11 @@ function mustBeHeld(m: MeetingRow, action: string) {
  * (issued by the committee; its type "Thông báo"); the meeting keeps the draft's id. Drafted on behalf of
  * the office manager who asks, as the task module's urging letter is. Once per meeting (409 after).
  */
-export async function draftConclusionDocument(ctx: Ctx & Pick<AppContext, 'config'>, by: By, id: number): Promise<number> {
+export async function draftConclusionDocument(
+  ctx: Ctx & Pick<AppContext, 'config'>,
+  by: By,
+  id: number,
+): Promise<number> {
   const { actor } = by;
   const m = await forChange(ctx.db, actor, id);
   mustBeHeld(m, 'draft the conclusion notice');
@@ -762,9 +989,19 @@ export async function draftConclusionDocument(ctx: Ctx & Pick<AppContext, 'confi
   if (m.conclusions.trim() === '') {
     throw E.unprocessable('no_conclusions', 'conclusions', 'Write the conclusions first (PUT /minutes)');
   }
-  const committee = await ctx.db.selectFrom('committees').select(['id', 'name', 'numbering_rule']).where('id', '=', m.committee_id).executeTakeFirstOrThrow();
+  const committee = await ctx.db
+    .selectFrom('committees')
+    .select(['id', 'name', 'numbering_rule'])
+    .where('id', '=', m.committee_id)
+    .executeTakeFirstOrThrow();
   const family = committee.numbering_rule === 'state_year' ? 'state' : 'party';
-  const type = await ctx.db.selectFrom('document_types').select('id').where('name', '=', 'Thông báo').where('family', '=', family).where('active', '=', 1).executeTakeFirst();
+  const type = await ctx.db
+    .selectFrom('document_types')
+    .select('id')
+    .where('name', '=', 'Thông báo')
+    .where('family', '=', family)
+    .where('active', '=', 1)
+    .executeTakeFirst();
   if (!type) {
     throw E.unprocessable('no_notice_type', 'documentTypeId', 'The catalogue has no active "Thông báo" type');
   }
@@ -795,7 +1032,12 @@ export async function draftConclusionDocument(ctx: Ctx & Pick<AppContext, 'confi
       copies: 1,
       congress: false,
       recipients: [],
-      content: { summary: `Kết luận của ${body} tại hội nghị ngày ${day}`.slice(0, 500), body: text, addressees: [], extraRecipientLines: [] },
+      content: {
+        summary: `Kết luận của ${body} tại hội nghị ngày ${day}`.slice(0, 500),
+        body: text,
+        addressees: [],
+        extraRecipientLines: [],
+      },
       paperLocation: '',
     },
     async (trx, outgoingId) => {
@@ -804,8 +1046,17 @@ export async function draftConclusionDocument(ctx: Ctx & Pick<AppContext, 'confi
         // Two requests at once: the second finds the first's draft and writes nothing.
         throw E.invalidState('draft the conclusion notice again', 'already drafted');
       }
-      await trx.updateTable('meetings').set({ conclusion_outgoing_id: outgoingId, version: locked.version + 1 }).where('id', '=', id).execute();
-      await recordAudit(audited(ctx, trx, by), { action: 'meetings.conclusions_drafted', entityType: 'meeting', entityId: id, details: { outgoingId } });
+      await trx
+        .updateTable('meetings')
+        .set({ conclusion_outgoing_id: outgoingId, version: locked.version + 1 })
+        .where('id', '=', id)
+        .execute();
+      await recordAudit(audited(ctx, trx, by), {
+        action: 'meetings.conclusions_drafted',
+        entityType: 'meeting',
+        entityId: id,
+        details: { outgoingId },
+      });
     },
   );
   return outgoingId;
@@ -816,13 +1067,24 @@ export async function draftConclusionDocument(ctx: Ctx & Pick<AppContext, 'confi
  * 'meeting' with the meeting's reference (a meeting source names no outgoing document, the task module's
  * rule), linked in meeting_tasks in the same transaction.
  */
-export async function createConclusionTasks(ctx: Ctx, by: By, id: number, items: TaskInput[]): Promise<number[]> {
+export async function createConclusionTasks(
+  ctx: Ctx,
+  by: By,
+  id: number,
+  items: TaskInput[],
+): Promise<number[]> {
   const m = await forChange(ctx.db, by.actor, id);
   mustBeHeld(m, 'create tasks from the conclusions');
   const reference = await referenceOf(ctx.db, m);
   const sourced = items.map((it) => ({
     ...it,
-    source: { kind: 'meeting' as const, outgoingId: null, incomingId: null, reference, paragraph: it.source.paragraph },
+    source: {
+      kind: 'meeting' as const,
+      outgoingId: null,
+      incomingId: null,
+      reference,
+      paragraph: it.source.paragraph,
+    },
   }));
   const { createBatch } = await import('../tasks/tasks.usecases.ts');
   return createBatch(ctx, by, sourced, async (trx, ids) => {
@@ -831,9 +1093,21 @@ export async function createConclusionTasks(ctx: Ctx, by: By, id: number, items:
       .insertInto('meeting_tasks')
       .values(ids.map((taskId) => ({ meeting_id: id, task_id: taskId })))
       .execute();
-    await recordAudit(audited(ctx, trx, by), { action: 'meetings.tasks_created', entityType: 'meeting', entityId: id, details: { taskIds: ids, reference } });
+    await recordAudit(audited(ctx, trx, by), {
+      action: 'meetings.tasks_created',
+      entityType: 'meeting',
+      entityId: id,
+      details: { taskIds: ids, reference },
+    });
   });
 }
 
 export const taskIdsOf = async (db: Db, meetingId: number): Promise<number[]> =>
-  (await db.selectFrom('meeting_tasks').select('task_id').where('meeting_id', '=', meetingId).orderBy('task_id').execute()).map((r) => r.task_id);
+  (
+    await db
+      .selectFrom('meeting_tasks')
+      .select('task_id')
+      .where('meeting_id', '=', meetingId)
+      .orderBy('task_id')
+      .execute()
+  ).map((r) => r.task_id);
