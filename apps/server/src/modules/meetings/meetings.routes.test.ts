@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meeting } from '@vanphong/contracts';
 import { createTestApp, type Client, type TestApp } from '../../../test/http.ts';
 import { fixedClock } from '../../platform/clock.ts';
-import { demoBodies, uploadPdf } from '../tasks/tasks.test-support.ts';
+import { addUser, demoBodies, uploadPdf } from '../tasks/tasks.test-support.ts';
 import { DEMO_SPARE_FILE_ID } from './meetings.seed.ts';
 
 /** Wednesday 25/11/2026, 10:00 in Hà Nội. */
@@ -169,6 +169,18 @@ describe('meetings routes', () => {
     expect((await chuyenvien.get('/api/meetings/1/papers/1')).statusCode).toBe(404);
     expect((await chuyenvien.get('/api/meetings')).json().items).toEqual([]);
     expect((await bithu.get('/api/meetings')).json().items.map((i: { id: number }) => i.id)).toContain(1);
+    // The office chief of a commune (schedule.manage outside the province's scope): 404 too.
+    await addUser(t, {
+      username: 'cvp-tanphu',
+      committeeId: ids.commune,
+      agencyId: ids.communeOffice,
+      role: 'office_leader',
+    });
+    const other = await t.login('cvp-tanphu');
+    expect((await other.get('/api/meetings/1')).statusCode).toBe(404);
+    expect((await other.get('/api/meetings/1/papers/1')).statusCode).toBe(404);
+    expect((await other.get('/api/meetings')).json().items).toEqual([]);
+    expect((await other.put('/api/meetings/1/attendance', { items: [] })).statusCode).toBe(404);
     // chanhvp manages the schedule: sees the meeting (organiser here too).
     expect((await chanhvp.get('/api/meetings/1')).statusCode).toBe(200);
   });
