@@ -162,6 +162,8 @@ export const taskListQuery = pageQuery
     sourceKind: z.enum(TASK_SOURCE_KINDS).optional(),
     /** Lead or co-body. */
     body: bodyKey.optional(),
+    /** Lead body only (what the dashboard counts per unit). */
+    lead: bodyKey.optional(),
     /** Only tasks the committee (and its agencies) assigned. */
     assignerCommitteeId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     parentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
@@ -169,6 +171,9 @@ export const taskListQuery = pageQuery
     topLevel: z.enum(['true', 'false']).optional(),
     dueFrom: isoDate.optional(),
     dueTo: isoDate.optional(),
+    /** Assignment date range (the dashboard's `from`/`to`). */
+    assignedFrom: isoDate.optional(),
+    assignedTo: isoDate.optional(),
     q: z.string().trim().max(200).optional(),
     sort: z.enum(['due_asc', 'due_desc', 'assigned_desc']).default('due_asc'),
   })

@@ -14,13 +14,13 @@ import type { AuditContext } from '../../platform/audit/audit.ts';
 import { inTransaction, type AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { foldVietnamese, vietnameseCollator } from '../../platform/text/fold.ts';
+import { vietnameseCollator } from '../../platform/text/fold.ts';
 import type { Actor } from '../auth/auth.models.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.usecases.ts';
 import { addCalendarDays, addWorkingDays, toVietnamDate, workingDaysBetween, type WorkingCalendar } from '../calendar/calendar.workdays.ts';
 import { bodyKeyOf, onTimeRate, parseBodyKey, statusCondition, statusOf, statusSql } from './tasks.models.ts';
 import { committeeSubtreeIds } from '../org/org.scope.ts';
-import { bodyNames, statusLabels } from './tasks.repository.ts';
+import { applyListFilters, bodyNames, statusLabels } from './tasks.repository.ts';
 import { taskViewer, visibleTo, type TaskViewer } from './tasks.visibility.ts';
 
 type Db = Kysely<Database>;
@@ -281,53 +281,6 @@ export async function dashboard(ctx: Ctx, actor: Actor, q: DashboardQuery): Prom
 /* ---------------------------------------------------------------- list rows (export, report, letter) */
 
 export type ExportQuery = Omit<TaskListQuery, 'limit' | 'offset'>;
-
-/** The filters of `GET /api/tasks` (contract taskListQuery), without paging. */
-export function applyListFilters(base: TaskQuery, viewer: TaskViewer, q: Partial<ExportQuery>, today: string): TaskQuery {
-  let b = base;
-  const units = viewer.units.length > 0 ? viewer.units : ['-'];
-  if (q.box === 'mine') {
-    b = b.where((eb) => eb('tasks.id', 'in', eb.selectFrom('task_bodies').select('task_bodies.task_id').where('task_bodies.body_key', 'in', units)));
-  } else if (q.box === 'assigned') {
-    b = b.where((eb) => eb.or([eb('tasks.assigner_key', 'in', units), eb('tasks.created_by', '=', viewer.userId)]));
-  }
-  if (q.status) {
-    const cond = statusCondition(q.status, today);
-    b = b.where(() => cond as unknown as Expression<SqlBool>);
-  }
-  if (q.state) {
-    b = b.where('tasks.state', '=', q.state);
-  }
-  if (q.sourceKind) {
-    b = b.where('tasks.source_kind', '=', q.sourceKind);
-  }
-  if (q.body) {
-    const key = q.body;
-    b = b.where((eb) => eb('tasks.id', 'in', eb.selectFrom('task_bodies').select('task_bodies.task_id').where('task_bodies.body_key', '=', key)));
-  }
-  if (q.assignerCommitteeId !== undefined) {
-    b = b.where('tasks.assigner_committee_id', '=', q.assignerCommitteeId);
-  }
-  if (q.parentId !== undefined) {
-    b = b.where('tasks.parent_id', '=', q.parentId);
-  }
-  if (q.topLevel === 'true') {
-    b = b.where('tasks.parent_id', 'is', null);
-  } else if (q.topLevel === 'false') {
-    b = b.where('tasks.parent_id', 'is not', null);
-  }
-  if (q.dueFrom) {
-    b = b.where('tasks.due_on', '>=', q.dueFrom);
-  }
-  if (q.dueTo) {
-    b = b.where('tasks.due_on', '<=', q.dueTo);
-  }
-  if (q.q) {
-    const folded = foldVietnamese(q.q).replace(/[\\%_]/g, (c) => `\\${c}`);
-    b = b.where(sql<SqlBool>`tasks.content_folded like ${`%${folded}%`} escape '\\'`);
-  }
-  return b;
-}
 
 export interface TaskRow {
   id: number;

@@ -1,7 +1,7 @@
 /** Reading and writing tasks (issue 5). Every read of tasks by a person goes through `visibleTo`. */
 import type { TaskListQuery, TaskStatus } from '@vanphong/contracts';
 import { TASK_STATUSES } from '@vanphong/contracts';
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { Database, TaskEventsTable, TasksTable } from '../../platform/db/schema.ts';
 import { foldVietnamese } from '../../platform/text/fold.ts';
 import { parseBodyKey, statusCondition, statusSql } from './tasks.models.ts';
@@ -115,52 +115,69 @@ export async function ensureStatusLabels(db: Db): Promise<number> {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The list of tasks the viewer may see, filtered, with the total under the same filter. */
-export async function listTasks(db: Db, viewer: TaskViewer, q: TaskListQuery, today: string): Promise<{ rows: TaskListRow[]; total: number }> {
-  let base = db.selectFrom('tasks').where((eb) => visibleTo(eb, viewer));
+/** A query over `tasks` (the list, its count, the export). */
+export type TaskQuery = SelectQueryBuilder<Database, 'tasks', object>;
+
+/** The list's filters (contract taskListQuery, paging aside) — one definition for the list, its total and the export. */
+export function applyListFilters(base: TaskQuery, viewer: TaskViewer, q: Partial<Omit<TaskListQuery, 'limit' | 'offset'>>, today: string): TaskQuery {
+  let b = base;
   if (q.box === 'mine') {
-    base =
+    b =
       viewer.units.length === 0
-        ? base.where(sql<boolean>`1 = 0`)
-        : base.where('tasks.id', 'in', db.selectFrom('task_bodies').select('task_bodies.task_id').where('task_bodies.body_key', 'in', viewer.units));
+        ? b.where(sql<boolean>`1 = 0`)
+        : b.where((eb) => eb('tasks.id', 'in', eb.selectFrom('task_bodies').select('task_bodies.task_id').where('task_bodies.body_key', 'in', viewer.units)));
   } else if (q.box === 'assigned') {
-    base = base.where((eb) =>
-      eb.or([eb('tasks.created_by', '=', viewer.userId), ...(viewer.units.length ? [eb('tasks.assigner_key', 'in', viewer.units)] : [])]),
-    );
+    b = b.where((eb) => eb.or([eb('tasks.created_by', '=', viewer.userId), ...(viewer.units.length ? [eb('tasks.assigner_key', 'in', viewer.units)] : [])]));
   }
   if (q.status) {
-    base = base.where(statusCondition(q.status, today));
+    b = b.where(statusCondition(q.status, today));
   }
   if (q.state) {
-    base = base.where('tasks.state', '=', q.state);
+    b = b.where('tasks.state', '=', q.state);
   }
   if (q.sourceKind) {
-    base = base.where('tasks.source_kind', '=', q.sourceKind);
+    b = b.where('tasks.source_kind', '=', q.sourceKind);
   }
   if (q.body) {
-    base = base.where('tasks.id', 'in', db.selectFrom('task_bodies').select('task_bodies.task_id').where('task_bodies.body_key', '=', q.body));
+    const key = q.body;
+    b = b.where((eb) => eb('tasks.id', 'in', eb.selectFrom('task_bodies').select('task_bodies.task_id').where('task_bodies.body_key', '=', key)));
+  }
+  if (q.lead) {
+    b = b.where('tasks.lead_key', '=', q.lead);
+  }
+  if (q.assignedFrom) {
+    b = b.where('tasks.assigned_on', '>=', q.assignedFrom);
+  }
+  if (q.assignedTo) {
+    b = b.where('tasks.assigned_on', '<=', q.assignedTo);
   }
   if (q.assignerCommitteeId !== undefined) {
-    base = base.where('tasks.assigner_committee_id', '=', q.assignerCommitteeId);
+    b = b.where('tasks.assigner_committee_id', '=', q.assignerCommitteeId);
   }
   if (q.parentId !== undefined) {
-    base = base.where('tasks.parent_id', '=', q.parentId);
+    b = b.where('tasks.parent_id', '=', q.parentId);
   }
   if (q.topLevel === 'true') {
-    base = base.where('tasks.parent_id', 'is', null);
+    b = b.where('tasks.parent_id', 'is', null);
   } else if (q.topLevel === 'false') {
-    base = base.where('tasks.parent_id', 'is not', null);
+    b = b.where('tasks.parent_id', 'is not', null);
   }
   if (q.dueFrom) {
-    base = base.where('tasks.due_on', '>=', q.dueFrom);
+    b = b.where('tasks.due_on', '>=', q.dueFrom);
   }
   if (q.dueTo) {
-    base = base.where('tasks.due_on', '<=', q.dueTo);
+    b = b.where('tasks.due_on', '<=', q.dueTo);
   }
   const text = q.q ? foldVietnamese(q.q) : '';
   if (text !== '') {
-    base = base.where(sql<boolean>`tasks.content_folded like ${`%${escapeLike(text)}%`} escape '\\'`);
+    b = b.where(sql<boolean>`tasks.content_folded like ${`%${escapeLike(text)}%`} escape '\\'`);
   }
+  return b;
+}
+
+/** The list of tasks the viewer may see, filtered, with the total under the same filter. */
+export async function listTasks(db: Db, viewer: TaskViewer, q: TaskListQuery, today: string): Promise<{ rows: TaskListRow[]; total: number }> {
+  const base = applyListFilters(db.selectFrom('tasks').where((eb) => visibleTo(eb, viewer)) as unknown as TaskQuery, viewer, q, today);
   let page = base.selectAll('tasks').select(statusSql(today).as('status'));
   page =
     q.sort === 'due_desc'

@@ -63,6 +63,10 @@ export interface TaskListParams {
   state?: 'open' | 'reported_done' | 'closed';
   sourceKind?: TaskSourceKind;
   body?: string;
+  /** Lead body only: what a dashboard figure counts. */
+  lead?: string;
+  assignedFrom?: string;
+  assignedTo?: string;
   assignerCommitteeId?: number;
   parentId?: number;
   topLevel?: 'true' | 'false';

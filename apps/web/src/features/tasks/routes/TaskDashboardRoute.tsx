@@ -157,7 +157,14 @@ export function TaskDashboardRoute() {
       qs.set('top', '1');
     }
     if (p.body) {
-      qs.set('body', p.body);
+      // The dashboard counts a unit's tasks as lead body: the list shows exactly those.
+      qs.set('lead', p.body);
+    }
+    if (from) {
+      qs.set('afrom', from);
+    }
+    if (to) {
+      qs.set('ato', to);
     }
     if (p.status) {
       qs.set('status', p.status);

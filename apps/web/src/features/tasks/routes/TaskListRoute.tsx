@@ -5,7 +5,7 @@ import {
   SearchOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Grid, Input, Select, Tabs } from 'antd';
+import { Button, Card, DatePicker, Flex, Grid, Input, Select, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -13,9 +13,9 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useDebouncedValue } from '../../../hooks/use-debounced-value';
 import { usePermissions } from '../../../lib/auth';
-import { DATE_FORMAT, parseIsoDate, toIsoDate } from '../../../lib/dates';
+import { DATE_FORMAT, formatDate, parseIsoDate, toIsoDate } from '../../../lib/dates';
 import { exportUrl, useTaskList } from '../api/tasks';
-import { BodySelect } from '../components/BodySelect';
+import { BodySelect, useBodyName } from '../components/BodySelect';
 import { TaskTable } from '../components/TaskTable';
 import type { TaskBox, TaskListParams, TaskSourceKind, TaskStatus } from '../types';
 import { isBodyKey, TASK_SOURCE_KINDS, TASK_STATUSES } from '../utils/labels';
@@ -38,11 +38,16 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const canManage = permissions.has('tasks.manage');
   const [params, setParams] = useSearchParams();
+  const bodyName = useBodyName();
   const box: TaskBox = fixedBox ?? BOXES.find((b) => b === params.get('box')) ?? 'all';
   const status = TASK_STATUSES.find((s) => s === params.get('status'));
   const sourceKind = TASK_SOURCE_KINDS.find((s) => s === params.get('source'));
   const bodyParam = params.get('body');
   const body = isBodyKey(bodyParam) ? bodyParam : undefined;
+  const leadParam = params.get('lead');
+  const lead = isBodyKey(leadParam) ? leadParam : undefined;
+  const assignedFrom = isoOrUndefined(params.get('afrom'));
+  const assignedTo = isoOrUndefined(params.get('ato'));
   const dueFrom = isoOrUndefined(params.get('from'));
   const dueTo = isoOrUndefined(params.get('to'));
   const topLevel = params.get('top') === '1' ? 'true' : undefined;
@@ -56,6 +61,9 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
     status,
     sourceKind,
     body,
+    lead,
+    assignedFrom,
+    assignedTo,
     dueFrom,
     dueTo,
     topLevel,
@@ -97,6 +105,9 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
     status ||
     sourceKind ||
     body ||
+    lead ||
+    assignedFrom ||
+    assignedTo ||
     dueFrom ||
     dueTo ||
     topLevel ||
@@ -220,6 +231,22 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
               />
             </>
           )}
+          {lead || assignedFrom || assignedTo ? (
+            <Tag
+              closable
+              onClose={() => set({ lead: undefined, afrom: undefined, ato: undefined, page: 1 })}
+              data-testid="tasks-filter-dashboard"
+            >
+              {[
+                lead ? t('tasks.list.leadOnly', { name: bodyName(lead) }) : null,
+                assignedFrom || assignedTo
+                  ? t('tasks.list.assignedRange', { from: assignedFrom ? formatDate(assignedFrom) : '…', to: assignedTo ? formatDate(assignedTo) : '…' })
+                  : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </Tag>
+          ) : null}
           {anyFilter ? (
             <Button
               type="link"
@@ -230,6 +257,9 @@ export function TaskListRoute({ fixedBox }: { fixedBox?: TaskBox }) {
                   status: undefined,
                   source: undefined,
                   body: undefined,
+                  lead: undefined,
+                  afrom: undefined,
+                  ato: undefined,
                   from: undefined,
                   to: undefined,
                   q: undefined,
