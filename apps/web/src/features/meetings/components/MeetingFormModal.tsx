@@ -193,6 +193,8 @@ export function MeetingFormModal({ committeeId, defaultDay, onClose }: { committ
           <Select
             style={{ minWidth: 260, flex: 1 }}
             placeholder={t('meetings.form.fromProgramme')}
+            showSearch
+            optionFilterProp="label"
             value={programmeId ?? undefined}
             onChange={(v) => {
               setProgrammeId(v);

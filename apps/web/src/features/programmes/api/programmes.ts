@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
 import type { BodyRef, ItemStatus, Programme, ProgrammeBoard, ProgrammeBody, ProgrammePeriod, ProgrammeSummary } from '../../schedule/types';
 
@@ -96,4 +96,36 @@ export function useMoveItems() {
       api<Programme>(`/api/programmes/${programmeId}/items/move`, { method: 'POST', body: { itemIds } }),
     onSuccess: refresh,
   });
+}
+
+/**
+ * Where the items of a wider programme went: the month programmes of the same body and year, read whole,
+ * give for each item id the months whose copies came from it ("Đã đưa vào tháng 11/2026").
+ */
+export function useMovedTo(p: Programme | undefined): Map<number, string[]> {
+  const wide = !!p && p.period !== 'month';
+  const months = useProgrammeList({ body: p?.body, year: p?.year, period: 'month' }, wide);
+  const details = useQueries({
+    queries: (months.data?.items ?? [])
+      .filter((m) => m.committeeId === p?.committeeId && m.id !== p?.id)
+      .map((m) => ({
+        queryKey: programmeKey(m.id),
+        queryFn: ({ signal }: { signal: AbortSignal }) => api<Programme>(`/api/programmes/${m.id}`, { signal }),
+        enabled: wide,
+      })),
+  });
+  const out = new Map<number, string[]>();
+  for (const d of details) {
+    const m = d.data;
+    if (!m) {
+      continue;
+    }
+    const label = `${String(m.index ?? 0).padStart(2, '0')}/${m.year}`;
+    for (const i of m.items) {
+      if (i.fromItemId !== null) {
+        out.set(i.fromItemId, [...(out.get(i.fromItemId) ?? []).filter((x) => x !== label), label]);
+      }
+    }
+  }
+  return out;
 }

@@ -33,6 +33,7 @@ import type { ItemStatus, Programme, ProgrammeItem } from '../../schedule/types'
 import {
   useAddItem,
   useCreateProgramme,
+  useMovedTo,
   useMoveItems,
   useProgramme,
   useProgrammeList,
@@ -52,6 +53,7 @@ export function ProgrammeRoute() {
   const [historyOf, setHistoryOf] = useState<ProgrammeItem | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const [moving, setMoving] = useState(false);
+  const movedTo = useMovedTo(q.data);
 
   if (q.isError) {
     return <QueryError error={q.error} onRetry={() => void q.refetch()} />;
@@ -141,6 +143,11 @@ export function ProgrammeRoute() {
                 ) : null}
                 <div>
                   {i.fromItemId ? <Tag color="blue">{t('programmes.detail.fromWider')}</Tag> : null}
+                  {(movedTo.get(i.id) ?? []).map((m) => (
+                    <Tag key={m} color="cyan" data-testid={`item-moved-${i.id}`}>
+                      {t('programmes.detail.movedTo', { month: m })}
+                    </Tag>
+                  ))}
                   {i.carriedFromItemId ? (
                     <Tag color="gold">
                       {t('programmes.detail.carriedFrom', {
@@ -159,12 +166,12 @@ export function ProgrammeRoute() {
           },
           {
             title: t('programmes.fields.planned'),
-            width: 120,
+            width: 100,
             render: (_v, i) => (i.plannedOn ? formatDate(i.plannedOn) : shownMonth(i.plannedMonth) || '—'),
           },
           {
             title: t('programmes.fields.leadPresenter'),
-            width: 220,
+            width: 190,
             render: (_v, i) => (
               <>
                 <div>{i.lead?.name ?? '—'}</div>
@@ -178,7 +185,7 @@ export function ProgrammeRoute() {
           },
           {
             title: t('programmes.fields.status'),
-            width: 200,
+            width: 190,
             render: (_v, i) => (
               <>
                 <Tag color={ITEM_STATUS_COLORS[i.status]} data-testid={`item-status-${i.id}`}>
@@ -197,15 +204,15 @@ export function ProgrammeRoute() {
           },
           {
             title: '',
-            width: 150,
+            width: 120,
             render: (_v, i) => (
-              <Flex vertical gap={4} align="flex-start">
+              <Flex vertical gap={2} align="flex-start">
                 {p.abilities.editItems && i.status !== 'dropped' ? (
                   <Button size="small" onClick={() => setStatusOf(i)} data-testid={`item-change-${i.id}`}>
-                    {t('programmes.detail.changeStatus')}
+                    {t('programmes.detail.changeStatusShort')}
                   </Button>
                 ) : null}
-                <Button size="small" type="link" icon={<HistoryOutlined />} onClick={() => setHistoryOf(i)}>
+                <Button size="small" type="link" icon={<HistoryOutlined />} onClick={() => setHistoryOf(i)} style={{ paddingInline: 0 }}>
                   {t('programmes.detail.history')}
                 </Button>
               </Flex>

@@ -79,7 +79,7 @@ export function MonthRoute() {
                         {dayjs(day).format('DD/MM')}
                       </Typography.Text>
                     </Link>
-                    {dayjs(day).day() === 1 && ws ? (
+                    {dayjs(day).day() === 1 && ws && (ws.status === 'published' || q.data.events.some((e) => isoWeekOfDate(vnDate(e.startsAt)) === wk)) ? (
                       <Tag color={ws.status === 'published' ? 'green' : 'default'} style={{ marginInlineEnd: 0, fontSize: 10, lineHeight: '16px' }}>
                         {ws.status === 'published' ? t('schedule.month.published') : t('schedule.month.draft')}
                       </Tag>

@@ -286,7 +286,7 @@ export function WeekRoute() {
           pagination={false}
           dataSource={rows}
           loading={q.isFetching && !q.isPending}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1040 }}
           onRow={(r) => ({
             onClick: () => r.event && canEdit && setEditing(r.event),
             className: [
@@ -299,13 +299,13 @@ export function WeekRoute() {
           columns={[
             {
               title: t('schedule.fields.day'),
-              width: 110,
+              width: 92,
               onCell: (r) => ({ rowSpan: r.span }),
               render: (_v, r) => dayLabel(r.day),
             },
             {
               title: t('schedule.fields.time'),
-              width: 110,
+              width: 96,
               render: (_v, r) => (r.event ? timeRange(r.event.startsAt, r.event.endsAt) : ''),
             },
             {
@@ -327,10 +327,10 @@ export function WeekRoute() {
                   <Typography.Text type="secondary">{t('schedule.week.noEvents')}</Typography.Text>
                 ),
             },
-            { title: t('schedule.fields.leaders'), width: 230, render: (_v, r) => (r.event ? leaders(r.event) : '') },
+            { title: t('schedule.fields.leaders'), width: 205, render: (_v, r) => (r.event ? leaders(r.event) : '') },
             {
               title: t('schedule.fields.place'),
-              width: 170,
+              width: 140,
               render: (_v, r) =>
                 r.event ? (
                   <>
@@ -347,8 +347,8 @@ export function WeekRoute() {
                   ''
                 ),
             },
-            { title: t('schedule.fields.preparingBody'), width: 150, render: (_v, r) => r.event?.preparingBody?.name ?? '' },
-            { title: t('schedule.fields.participants'), width: 190, render: (_v, r) => r.event?.participants ?? '' },
+            { title: t('schedule.fields.preparingBody'), width: 120, render: (_v, r) => r.event?.preparingBody?.name ?? '' },
+            { title: t('schedule.fields.participants'), width: 150, render: (_v, r) => r.event?.participants ?? '' },
           ]}
         />
       )}
