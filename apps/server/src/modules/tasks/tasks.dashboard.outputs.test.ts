@@ -5,7 +5,10 @@ import { createTestApp, type Client, type TestApp } from '../../../test/http.ts'
 import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../org/org.test-support.ts';
 import { agencyKey, insertAgency, insertSeedTask, loginUnitUser, userId } from './tasks.dashboard.test-support.ts';
-import { HEADER_ROW } from './tasks.export-xlsx.ts';
+import { actorOf } from '../seed/seed.incoming.ts';
+import { taskReport } from './tasks.dashboard.ts';
+import { HEADER_ROW, SECRET_MASK } from './tasks.export-xlsx.ts';
+import { renderTaskReportDocx } from './tasks.report-docx.ts';
 
 /**
  * Issue 5 §6–7: the outputs of task follow-up on a known mix — the XLSX export (reopened with exceljs),
@@ -52,6 +55,8 @@ describe('task outputs', () => {
   let kiemtra: Client;
   let X: string;
   let Y: string;
+  let Z: string;
+  let BTC: string;
   const ids: Record<string, number> = {};
 
   beforeAll(async () => {
@@ -60,9 +65,10 @@ describe('task outputs', () => {
     const db = t.ctx.db;
     X = await insertAgency(db, 1, 'Ban Thử nghiệm Tỉnh ủy', 'BTNTU');
     Y = await insertAgency(db, 1, 'Ban Đúng hạn Tỉnh ủy', 'BĐHTU');
-    const BTC = await agencyKey(db, 'BTCTU');
+    Z = await insertAgency(db, 1, 'Ban Phối hợp Tỉnh ủy', 'BPHTU');
+    BTC = await agencyKey(db, 'BTCTU');
     const cv = await userId(db, 'chuyenvien');
-    const add = async (name: string, task: Omit<Parameters<typeof insertSeedTask>[1], 'assigner' | 'assignedOn'> & { assignedOn?: string }) => {
+    const add = async (name: string, task: Omit<Parameters<typeof insertSeedTask>[1], 'assigner' | 'assignedOn'> & { assigner?: string; assignedOn?: string }) => {
       ids[name] = await insertSeedTask(db, { assigner: 'c1', assignedOn: '2026-10-01', createdBy: cv, ...task });
     };
     await add('a', { content: 'Tổng kết 5 năm thực hiện Chỉ thị 05-CT/TW về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh', lead: X, deadline: '2026-11-13', co: [BTC], sourceReference: 'Kết luận 215-KL/TU ngày 01/10/2026, mục 2' });
@@ -71,22 +77,37 @@ describe('task outputs', () => {
     await add('d', { content: 'Rà soát quy hoạch cán bộ', lead: X, deadline: '2026-12-20' });
     await add('e', { content: 'Nhiệm vụ mật quá hạn của ban', lead: X, deadline: '2026-11-02', secrecy: 'confidential' });
     await add('y1', { content: 'Hoàn thành đúng hạn', lead: Y, deadline: '2026-11-06', completedOn: '2026-11-06' });
+    // Assigned by a board (Ban Tổ chức), not by the committee: the office does not see it, the board urges it.
+    await add('f', { content: 'Nhiệm vụ Ban Tổ chức giao, quá hạn', lead: X, deadline: '2026-11-16', assigner: BTC, createdBy: null });
+    // Assigned by the committee, Ban Tổ chức only co-handles it.
+    await add('g', { content: 'Nhiệm vụ Ban Phối hợp chủ trì, quá hạn', lead: Z, deadline: '2026-11-12', co: [BTC] });
     chanhvp = await t.login('chanhvp');
     kiemtra = await t.login('kiemtra');
   });
   afterAll(async () => t.cleanup());
 
-  it('exports the visible tasks of the filters as XLSX: Vietnamese headers, dd/mm/yyyy dates, status names, days late; audited', async () => {
+  /** The data rows of an exported sheet, each without exceljs's empty first cell. */
+  async function sheetRows(payload: Buffer): Promise<{ sheet: ExcelJS.Worksheet; rows: unknown[][] }> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(payload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const rows: unknown[][] = [];
+    for (let i = HEADER_ROW + 2; i <= sheet.rowCount; i++) {
+      rows.push((sheet.getRow(i).values as unknown[]).slice(1));
+    }
+    return { sheet, rows };
+  }
+
+  it('exports the visible tasks of the filters as XLSX: Vietnamese headers, secrecy, dd/mm/yyyy dates, status names, days late; audited', async () => {
     const r = await chanhvp.get(`/api/tasks/export.xlsx?body=${X}&sort=due_asc`);
     expect(r.statusCode, r.body).toBe(200);
     expect(r.headers['content-type']).toContain('spreadsheetml');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
-    const sheet = wb.worksheets[0]!;
+    const { sheet, rows } = await sheetRows(r.rawPayload);
     expect(sheet.getRow(HEADER_ROW).values).toEqual([
       undefined,
       'STT',
       'Nội dung nhiệm vụ',
+      'Độ mật',
       'Nguồn giao',
       'Đơn vị giao',
       'Đơn vị chủ trì',
@@ -98,31 +119,32 @@ describe('task outputs', () => {
       'Tình trạng',
       'Số ngày quá hạn',
     ]);
-    const rows: unknown[][] = [];
-    for (let i = HEADER_ROW + 2; i <= sheet.rowCount; i++) {
-      rows.push((sheet.getRow(i).values as unknown[]).slice(1));
-    }
     // Due dates ascending: e (02/11), c (05/11), a (13/11), b (21/11 → Monday 23/11), d (21/12 → 21/12).
+    // On the networked profile (party-wan, the default) the secret task's content does not leave in clear.
     expect(rows.map((v) => v[1])).toEqual([
-      'Nhiệm vụ mật quá hạn của ban',
+      SECRET_MASK,
       'Xây dựng đề án sắp xếp tổ chức bộ máy',
       'Tổng kết 5 năm thực hiện Chỉ thị 05-CT/TW về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
       'Báo cáo sơ kết công tác kiểm tra, giám sát quý IV',
       'Rà soát quy hoạch cán bộ',
     ]);
+    expect(rows.map((v) => v[2])).toEqual(['Mật', 'Thường', 'Thường', 'Thường', 'Thường']);
     const a = rows[2]!;
-    expect(a.slice(0, 6)).toEqual([3, a[1], 'Kết luận 215-KL/TU ngày 01/10/2026, mục 2', 'Tỉnh ủy Hồng Lam', 'Ban Thử nghiệm Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy']);
-    expect(a[6]).toEqual(new Date(Date.UTC(2026, 9, 1)));
-    expect(a[7]).toEqual(new Date(Date.UTC(2026, 10, 13)));
-    expect(a.slice(9)).toEqual([0, 'Quá hạn chưa hoàn thành', 9]);
-    expect(sheet.getRow(HEADER_ROW + 4).getCell(8).numFmt).toBe('dd/mm/yyyy');
-    expect(rows[1]!.slice(8, 11)).toEqual([new Date(Date.UTC(2026, 10, 10)), 100, 'Hoàn thành quá hạn']);
-    expect(rows[3]!.slice(7, 12)).toEqual([new Date(Date.UTC(2026, 10, 23)), undefined, 40, 'Quá hạn chưa hoàn thành', 3]);
-    expect(rows[4]![10]).toBe('Chưa đến hạn');
-    expect(rows[4]![11] ?? null).toBeNull();
+    expect(a.slice(0, 7)).toEqual([3, a[1], 'Thường', 'Kết luận 215-KL/TU ngày 01/10/2026, mục 2', 'Tỉnh ủy Hồng Lam', 'Ban Thử nghiệm Tỉnh ủy', 'Ban Tổ chức Tỉnh ủy']);
+    expect(a[7]).toEqual(new Date(Date.UTC(2026, 9, 1)));
+    expect(a[8]).toEqual(new Date(Date.UTC(2026, 10, 13)));
+    expect(a.slice(10)).toEqual([0, 'Quá hạn chưa hoàn thành', 9]);
+    expect(sheet.getRow(HEADER_ROW + 4).getCell(9).numFmt).toBe('dd/mm/yyyy');
+    expect(rows[1]!.slice(9, 12)).toEqual([new Date(Date.UTC(2026, 10, 10)), 100, 'Hoàn thành quá hạn']);
+    expect(rows[3]!.slice(8, 13)).toEqual([new Date(Date.UTC(2026, 10, 23)), undefined, 40, 'Quá hạn chưa hoàn thành', 3]);
+    expect(rows[4]![11]).toBe('Chưa đến hạn');
+    expect(rows[4]![12] ?? null).toBeNull();
     expect(String(sheet.getCell(3, 1).value)).toContain('26/11/2026');
+    // No byte of the secret content in the package (shared strings or inline).
+    const xml = zipEntry(r.rawPayload, 'xl/sharedStrings.xml') + zipEntry(r.rawPayload, 'xl/worksheets/sheet1.xml');
+    expect(xml).not.toContain('Nhiệm vụ mật quá hạn của ban');
     const audit = await auditEvents(t, 'tasks.exported');
-    expect(audit.at(-1)?.details).toMatchObject({ format: 'xlsx', rows: 5 });
+    expect(audit.at(-1)?.details).toMatchObject({ format: 'xlsx', rows: 5, secretTaskIds: [ids.e], secretContent: 'masked' });
 
     // A unit user of another body sees none of these; the secret task is above a confidential-less clearance.
     const other = await loginUnitUser(t, { username: 'uy_ban_kiem_tra', agencyKey: await agencyKey(t.ctx.db, 'UBKTTU') });
@@ -130,6 +152,27 @@ describe('task outputs', () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(o.rawPayload as unknown as ArrayBuffer);
     expect(wb2.worksheets[0]!.rowCount).toBe(HEADER_ROW + 1);
+  });
+
+  it('exports the secret task\'s content on the isolated LAN only (the clearance holder\'s own export), still marked Mật; audited with its id', async () => {
+    const admin = await t.login('admin');
+    expect((await admin.patch('/api/settings', { deploymentProfile: 'isolated-lan' })).statusCode).toBe(200);
+    try {
+      const r = await chanhvp.get(`/api/tasks/export.xlsx?body=${X}&sort=due_asc`);
+      expect(r.statusCode, r.body).toBe(200);
+      const { rows } = await sheetRows(r.rawPayload);
+      expect(rows[0]!.slice(1, 3)).toEqual(['Nhiệm vụ mật quá hạn của ban', 'Mật']);
+      const audit = await auditEvents(t, 'tasks.exported');
+      expect(audit.at(-1)?.details).toMatchObject({ rows: 5, secretTaskIds: [ids.e], secretContent: 'clear' });
+    } finally {
+      expect((await admin.patch('/api/settings', { deploymentProfile: 'party-wan' })).statusCode).toBe(200);
+    }
+    for (const profile of ['internet', 'party-wan'] as const) {
+      expect((await admin.patch('/api/settings', { deploymentProfile: profile })).statusCode).toBe(200);
+      const { rows } = await sheetRows((await chanhvp.get(`/api/tasks/export.xlsx?body=${X}&sort=due_asc`)).rawPayload);
+      expect(rows[0]!.slice(1, 3), profile).toEqual([SECRET_MASK, 'Mật']);
+    }
+    expect((await admin.patch('/api/settings', { deploymentProfile: 'party-wan' })).statusCode).toBe(200);
   });
 
   it('writes the periodic report as DOCX in the Party layout: header, title, summary, the table by unit, the overdue list, Nơi nhận; audited', async () => {
@@ -210,5 +253,70 @@ describe('task outputs', () => {
     expect(bad.statusCode).toBe(400);
     expect(await auditEvents(t, 'tasks.urged')).toHaveLength(1);
     expect(await t.ctx.db.selectFrom('task_events').select('id').where('action', '=', 'urged').execute()).toHaveLength(2);
+  });
+  it('urges only what the caller\'s body assigned, in that body\'s name: 403 to a co-body and to the lead body itself', async () => {
+    const btc = await loginUnitUser(t, { username: 'ban_to_chuc', agencyKey: BTC, clearance: 'confidential' });
+    // Ban Tổ chức sees g (it co-handles it) and g is overdue, but the committee assigned it.
+    const co = await btc.post('/api/tasks/urging-letter', { body: Z });
+    expect(co.statusCode, co.body).toBe(403);
+    expect(co.json().error.code).toBe('tasks.forbidden');
+    // The lead body cannot urge itself about what the committee gave it.
+    const lead = await loginUnitUser(t, { username: 'ban_thu_nghiem', agencyKey: X, clearance: 'confidential' });
+    const self = await lead.post('/api/tasks/urging-letter', { body: X });
+    expect(self.statusCode, self.body).toBe(403);
+    expect(self.json().error.code).toBe('tasks.forbidden');
+    expect(await auditEvents(t, 'tasks.urged')).toHaveLength(1);
+
+    // The office acts for the committee that assigned g: 201, issued by the office.
+    const office = await chanhvp.post('/api/tasks/urging-letter', { body: Z });
+    expect(office.statusCode, office.body).toBe(201);
+    const officeDoc = await t.ctx.db.selectFrom('outgoing_documents').select(['issuer_key', 'content']).where('id', '=', office.json().outgoingId).executeTakeFirstOrThrow();
+    expect(officeDoc.issuer_key).toBe(await agencyKey(t.ctx.db, 'VPTU'));
+    expect(officeDoc.content).toContain('Nhiệm vụ Ban Phối hợp chủ trì, quá hạn');
+
+    // Ban Tổ chức urges X about f, which it assigned — not about a, which it only co-handles — in its own name.
+    const own = await btc.post('/api/tasks/urging-letter', { body: X });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json().tasks).toBe(1);
+    const doc = await t.ctx.db.selectFrom('outgoing_documents').select(['issuer_key', 'content']).where('id', '=', own.json().outgoingId).executeTakeFirstOrThrow();
+    expect(doc.issuer_key).toBe(BTC);
+    const text = (JSON.parse(doc.content) as { body: string }).body;
+    expect(text).toContain('1. Nhiệm vụ Ban Tổ chức giao, quá hạn');
+    expect(text).not.toContain('Tổng kết 5 năm');
+    expect(text).toContain('Ban Tổ chức Tỉnh ủy đề nghị Ban Thử nghiệm Tỉnh ủy');
+    const audit = await auditEvents(t, 'tasks.urged');
+    expect(audit.at(-1)!.details).toMatchObject({ taskIds: [ids.f], issuer: BTC });
+  });
+
+  it('gives the committee\'s report only to those acting for the committee or inspecting it: 403 to a unit, to another committee\'s office', async () => {
+    const before = (await auditEvents(t, 'tasks.report_exported')).length;
+    const unit = await t.login('ban_to_chuc', 'Mat-khau-don-vi-2026');
+    const r = await unit.get('/api/tasks/report.docx?period=month&year=2026&index=11');
+    expect(r.statusCode, r.body).toBe(403);
+    expect(r.json().error.code).toBe('tasks.forbidden');
+    // The province's office asking for a commune's report, and a commune's office asking for the province's.
+    const commune = (await t.ctx.db.selectFrom('committees').select('id').where('name', '=', 'Đảng ủy xã Tân Phú').executeTakeFirstOrThrow()).id;
+    expect((await chanhvp.get(`/api/tasks/report.docx?period=month&year=2026&index=11&committeeId=${commune}`)).statusCode).toBe(403);
+    const xa = await t.login('xatanphu');
+    expect((await xa.get('/api/tasks/report.docx?period=month&year=2026&index=11&committeeId=1')).statusCode).toBe(403);
+    expect((await xa.get('/api/tasks/report.docx?period=month&year=2026&index=11')).statusCode).toBe(200);
+    // The inspection role, with the province in its scope.
+    expect((await kiemtra.get('/api/tasks/report.docx?period=month&year=2026&index=11')).statusCode).toBe(200);
+    expect(await auditEvents(t, 'tasks.report_exported')).toHaveLength(before + 2);
+  });
+
+  it('prints the true number of overdue tasks when the list is cut', async () => {
+    const actor = await actorOf(t.ctx, 'chanhvp');
+    const full = await taskReport(t.ctx, actor, { period: 'month', year: 2026, index: 11 });
+    expect(full.overdueTotal).toBe(full.overdue.length);
+    expect(full.overdueTotal).toBeGreaterThanOrEqual(4);
+    const cut = await taskReport(t.ctx, actor, { period: 'month', year: 2026, index: 11 }, { overdueLimit: 2 });
+    expect(cut.overdue).toHaveLength(2);
+    expect(cut.overdueTotal).toBe(full.overdueTotal);
+    const text = docxText(await renderTaskReportDocx(cut)).paragraphs.join('\n');
+    expect(text).toContain(`còn ${full.overdueTotal} nhiệm vụ có hạn đến hết kỳ báo cáo đã quá hạn nhưng chưa hoàn thành (liệt kê 2 nhiệm vụ đầu tiên):`);
+    const whole = docxText(await renderTaskReportDocx(full)).paragraphs.join('\n');
+    expect(whole).toContain(`còn ${full.overdueTotal} nhiệm vụ có hạn đến hết kỳ báo cáo đã quá hạn nhưng chưa hoàn thành:`);
+    expect(whole).not.toContain('liệt kê');
   });
 });

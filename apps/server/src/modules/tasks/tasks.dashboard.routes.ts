@@ -54,8 +54,10 @@ export function tasksDashboardRoutes(app: App, ctx: AppContext): void {
           tag,
           example: { url: '/api/tasks/export.xlsx?topLevel=true', as: 'chanhvp' },
           description:
-            'Tiêu đề cột tiếng Việt, ngày dd/mm/yyyy, tình trạng theo danh mục. Mỗi lần xuất được ghi nhật ký.\n\n' +
-            'Only tasks the caller may see. At most 20,000 rows (422 `tasks.export_too_large` beyond: narrow the filters). Audited (`tasks.exported`).',
+            'Tiêu đề cột tiếng Việt, cột Độ mật, ngày dd/mm/yyyy, tình trạng theo danh mục. Trên mạng có kết nối (internet, party-wan) nội dung nhiệm vụ mật được che. Mỗi lần xuất được ghi nhật ký.\n\n' +
+            'Only tasks the caller may see, each with its secrecy (Độ mật). On a networked profile (`internet`, `party-wan`) the content of a ' +
+            'secret task is replaced by "[Nội dung mật — xem trên hệ thống]"; only on `isolated-lan` does it leave in clear. At most 20,000 rows ' +
+            '(422 `tasks.export_too_large` beyond: narrow the filters). Audited (`tasks.exported`, with the ids of the secret tasks exported).',
         }),
         querystring: taskExportQuery,
       },
@@ -75,8 +77,9 @@ export function tasksDashboardRoutes(app: App, ctx: AppContext): void {
           description:
             'Bảng theo đơn vị: nhiệm vụ cấp trên do cấp ủy giao có hạn trong kỳ, tình trạng tính đến ngày lập; danh sách nhiệm vụ quá hạn.\n\n' +
             'By lead body: the top-level tasks assigned by the committee whose due date falls in the period, status as of today; then every ' +
-            'task due by the end of the period still overdue (at most 200). `index` is the month (1–12) or the quarter (1–4). Audited ' +
-            '(`tasks.report_exported`).',
+            'task due by the end of the period still overdue (the true number; at most 200 listed). `index` is the month (1–12) or the quarter ' +
+            '(1–4). Only for those acting for the committee (its office or its leaders) or the inspection role with the committee in scope: ' +
+            '403 `tasks.forbidden` otherwise. Audited (`tasks.report_exported`).',
         }),
         querystring: taskReportQuery,
       },
@@ -95,10 +98,12 @@ export function tasksDashboardRoutes(app: App, ctx: AppContext): void {
           example: { method: 'POST', url: '/api/tasks/urging-letter', body: { body: 'c1-a2' }, as: 'chanhvp' },
           description:
             'Công văn "V/v đôn đốc thực hiện nhiệm vụ" vào khâu dự thảo văn bản đi, liệt kê nội dung, nguồn, hạn và số ngày chậm.\n\n' +
-            'Lists the overdue tasks the body `body` leads, assigned by the committee `committeeId` (default: the caller\'s scope) and visible ' +
-            'to the caller (the oldest 100; secret tasks are counted, not written), and creates an outgoing draft of type Công văn issued by ' +
-            'the office (or the committee) the caller acts for. Answers 201 `{ outgoingId }`. 422 `tasks.nothing_overdue` when the body has ' +
-            'no overdue task. Needs `tasks.manage`. Audited (`tasks.urged`), with a history row on each listed task.',
+            'Lists the overdue tasks the body `body` leads, assigned by the committee `committeeId` (default: the caller\'s scope) and ' +
+            'assigned by a body the caller acts for (assigner or root assigner; the oldest 100; secret tasks are counted, not written), and ' +
+            'creates an outgoing draft of type Công văn issued by that assigner body (a committee through its office). Answers 201 ' +
+            '`{ outgoingId }`. 403 `tasks.forbidden` when the body has overdue tasks the caller sees but none its body assigned (a co-body, ' +
+            'the lead itself); 422 `tasks.nothing_overdue` when none is overdue. Needs `tasks.manage`. Audited (`tasks.urged`), with a ' +
+            'history row on each listed task.',
         }),
         body: urgingLetterInput,
         response: { 201: z.object({ outgoingId: z.number().int(), tasks: z.number().int() }) },

@@ -20,6 +20,7 @@ import { loadWorkingCalendar } from '../calendar/calendar.usecases.ts';
 import { addCalendarDays, addWorkingDays, toVietnamDate, workingDaysBetween, type WorkingCalendar } from '../calendar/calendar.workdays.ts';
 import { bodyKeyOf, onTimeRate, parseBodyKey, statusCondition, statusOf, statusSql } from './tasks.models.ts';
 import { committeeSubtreeIds } from '../org/org.scope.ts';
+import { getSettings } from '../settings/settings.repository.ts';
 import { applyListFilters, bodyNames, statusLabels } from './tasks.repository.ts';
 import { taskViewer, visibleTo, type TaskViewer } from './tasks.visibility.ts';
 
@@ -289,6 +290,7 @@ export interface TaskRow {
   sourceKind: string;
   sourceReference: string;
   assignerKey: string;
+  rootAssignerKey: string;
   leadKey: string;
   coKeys: string[];
   assignedOn: string;
@@ -313,6 +315,7 @@ export async function loadRows(db: Db, q: TaskQuery, today: string, order: 'due_
     'tasks.source_kind',
     'tasks.source_reference',
     'tasks.assigner_key',
+    'tasks.root_assigner_key',
     'tasks.lead_key',
     'tasks.assigned_on',
     'tasks.deadline',
@@ -348,6 +351,7 @@ export async function loadRows(db: Db, q: TaskQuery, today: string, order: 'due_
     sourceKind: r.source_kind,
     sourceReference: r.source_reference,
     assignerKey: r.assigner_key,
+    rootAssignerKey: r.root_assigner_key,
     leadKey: r.lead_key,
     coKeys: (co.get(r.id) ?? []).filter((k) => k !== r.lead_key),
     assignedOn: r.assigned_on,
@@ -397,11 +401,29 @@ export async function exportTasks(ctx: Ctx, by: By, q: ExportQuery): Promise<Out
   );
   const labels = await statusLabels(db);
   const committee = by.actor.scopeCommitteeId === null ? null : await db.selectFrom('committees').select(['name']).where('id', '=', by.actor.scopeCommitteeId).executeTakeFirst();
-  const bytes = await (await xlsxRenderer()).renderTaskListXlsx(rows, { names, labels, committeeName: committee?.name ?? null, today, generatedAt: ctx.clock.now(), filters: describeFilters(q, names, labels) });
+  // Spec §3: on a networked profile no secret content leaves in clear (the content of a secret task is
+  // masked); on the isolated LAN the clearance holder's own export carries it. Either way each row shows
+  // its secrecy and the audit event names the secret tasks that left.
+  const maskSecret = (await getSettings(db)).deploymentProfile !== 'isolated-lan';
+  const secretTaskIds = rows.filter((r) => r.secrecy !== 'none').map((r) => r.id);
+  const bytes = await (await xlsxRenderer()).renderTaskListXlsx(rows, {
+    names,
+    labels,
+    committeeName: committee?.name ?? null,
+    today,
+    generatedAt: ctx.clock.now(),
+    filters: describeFilters(q, names, labels),
+    maskSecret,
+  });
   await inTransaction(ctx, (trx) =>
     recordAudit(
       { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: by.audit },
-      { action: 'tasks.exported', entityType: 'task_list', entityId: null, details: { format: 'xlsx', rows: rows.length, filters: q } },
+      {
+        action: 'tasks.exported',
+        entityType: 'task_list',
+        entityId: null,
+        details: { format: 'xlsx', rows: rows.length, filters: q, secretTaskIds, secretContent: secretTaskIds.length === 0 ? 'none' : maskSecret ? 'masked' : 'clear' },
+      },
     ),
   );
   return { bytes, fileName: `Danh sách nhiệm vụ ${today}.xlsx`, contentType: XLSX_TYPE };
@@ -464,17 +486,31 @@ export interface TaskReport {
   onTimeRate: number | null;
   /** Tasks assigned in the period. */
   assignedInPeriod: number;
-  /** Every task due by the end of the period and still not done today, most late first. */
+  /** Every task due by the end of the period and still not done today, most late first (at most REPORT_OVERDUE_LIMIT). */
   overdue: (TaskRow & { leadName: string })[];
+  /** How many such tasks there are, listed or not. */
+  overdueTotal: number;
   labels: Record<TaskStatus, string>;
 }
 
 export const REPORT_OVERDUE_LIMIT = 200;
 
-export async function taskReport(ctx: Ctx, actor: Actor, q: TaskReportQuery): Promise<TaskReport> {
+/**
+ * The committee's official report is written by those who act for the committee (its office or its
+ * leaders: viewer.units holds "c<id>") or by the inspection role with the committee in its scope — not by
+ * anyone who sees some of its tasks (their figures would be a subset printed under the committee's name).
+ */
+export function mayReportFor(viewer: TaskViewer, committeeId: number): boolean {
+  return viewer.units.includes(bodyKeyOf(committeeId, null)) || (viewer.inspector && (viewer.committeeIds === null || viewer.committeeIds.includes(committeeId)));
+}
+
+export async function taskReport(ctx: Ctx, actor: Actor, q: TaskReportQuery, { overdueLimit = REPORT_OVERDUE_LIMIT }: { overdueLimit?: number } = {}): Promise<TaskReport> {
   const db = ctx.db;
   const viewer = await viewerOrDeny(db, actor);
   const committee = await committeeFor(db, actor, q.committeeId);
+  if (!mayReportFor(viewer, committee.id)) {
+    throw forbidden('tasks.forbidden', `Báo cáo của ${committee.name} do văn phòng, lãnh đạo cấp ủy hoặc cơ quan kiểm tra lập (the committee's report is made by its office, its leaders or the inspection role)`);
+  }
   const today = todayOf(ctx);
   const period = reportPeriod(q);
   const base = async () => (await assignedBy(db, viewer, committee.id, false))[0]!;
@@ -490,7 +526,11 @@ export async function taskReport(ctx: Ctx, actor: Actor, q: TaskReportQuery): Pr
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   const overdueQ = (await base()).where('tasks.due_on', '<=', period.to).where(() => statusCondition('overdue', today) as unknown as Expression<SqlBool>);
-  const overdueRows = await loadRows(db, overdueQ, today, 'due_asc', REPORT_OVERDUE_LIMIT);
+  const overdueRows = await loadRows(db, overdueQ, today, 'due_asc', overdueLimit);
+  const overdueTotal =
+    overdueRows.length < overdueLimit
+      ? overdueRows.length
+      : Number((await overdueQ.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
   const names = await bodyNames(
     db,
     overdueRows.map((r) => r.leadKey),
@@ -504,6 +544,7 @@ export async function taskReport(ctx: Ctx, actor: Actor, q: TaskReportQuery): Pr
     onTimeRate: onTimeRate(totals),
     assignedInPeriod: Number(assigned.n),
     overdue: overdueRows.map((r) => ({ ...r, leadName: names.get(r.leadKey) ?? r.leadKey })),
+    overdueTotal,
     labels: await statusLabels(db),
   };
 }
@@ -539,23 +580,37 @@ export const URGING_LIMIT = 100;
 const vn = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 
 /**
- * The body the letter is issued in the name of: among the bodies the actor acts for within the
- * assigning committee, its office (Văn phòng) first, then the committee itself, then another agency.
+ * The body the letter is issued in the name of: the assigner of the listed tasks that the caller acts
+ * for — an agency (a board that assigned or split the tasks, or the office itself) in its own name; a
+ * committee through its office (Văn phòng), else the committee itself.
  */
-async function urgingIssuer(db: Db, viewer: TaskViewer, committeeId: number): Promise<{ committeeId: number; agencyId: number | null } | null> {
-  const mine = viewer.units.map(parseBodyKey).filter((b): b is { committeeId: number; agencyId: number | null } => b !== null && b.committeeId === committeeId);
-  const agencyIds = mine.flatMap((b) => (b.agencyId === null ? [] : [b.agencyId]));
-  const offices = agencyIds.length === 0 ? [] : await db.selectFrom('agencies').select('id').where('id', 'in', agencyIds).where('kind', '=', 'office').execute();
-  const office = mine.find((b) => b.agencyId !== null && offices.some((o) => o.id === b.agencyId));
-  return office ?? mine.find((b) => b.agencyId === null) ?? mine[0] ?? null;
+async function urgingIssuer(db: Db, assignerKeys: string[]): Promise<{ committeeId: number; agencyId: number | null }> {
+  const bodies = assignerKeys.map(parseBodyKey).filter((k): k is { committeeId: number; agencyId: number | null } => k !== null);
+  const agency = bodies.find((k) => k.agencyId !== null);
+  if (agency) {
+    return agency;
+  }
+  const committee = bodies[0]!;
+  const office = await db
+    .selectFrom('agencies')
+    .select('id')
+    .where('committee_id', '=', committee.committeeId)
+    .where('kind', '=', 'office')
+    .where('active', '=', 1)
+    .orderBy('id')
+    .executeTakeFirst();
+  return { committeeId: committee.committeeId, agencyId: office?.id ?? null };
 }
 
 /**
- * `POST /api/tasks/urging-letter`: a công văn đôn đốc listing the body's overdue tasks (those it leads,
- * assigned by the committee, visible to the actor), created as an outgoing draft through the outgoing
- * module's own use case; the audit event `tasks.urged` and one history row per listed task are written in
- * the draft's transaction. Secret tasks are not written into the letter's text (it is an ordinary
- * document): they are counted and left to a paper letter.
+ * `POST /api/tasks/urging-letter`: a công văn đôn đốc listing the body's overdue tasks that the caller's
+ * own body assigned (assigner_key, or root_assigner_key for the sub-tasks of its trees, among the bodies
+ * the caller acts for), issued in that assigner body's name (a committee through its office) and created
+ * as an outgoing draft through the outgoing module's own use case; the audit event `tasks.urged` and one
+ * history row per listed task are written in the draft's transaction. Seeing a task (as a co-body, the
+ * lead itself, the person who entered it) gives no right to urge it: 403 when the body has overdue tasks
+ * the caller sees but none it assigned; 422 when none is overdue. Secret tasks are not written into the
+ * letter's text (it is an ordinary document): they are counted and left to a paper letter.
  */
 export async function createUrgingLetter(ctx: Ctx, by: By, input: { body: string; committeeId?: number }): Promise<{ outgoingId: number; tasks: number }> {
   const db = ctx.db;
@@ -575,7 +630,20 @@ export async function createUrgingLetter(ctx: Ctx, by: By, input: { body: string
     .where('tasks.assigner_committee_id', '=', committee.id)
     .where('tasks.lead_key', '=', input.body)
     .where(() => statusCondition('overdue', today) as unknown as Expression<SqlBool>);
-  const all = await loadRows(db, overdueQ, today, 'due_asc', URGING_LIMIT);
+  const units = viewer.units;
+  const all =
+    units.length === 0
+      ? []
+      : await loadRows(
+          db,
+          overdueQ.where((eb) => eb.or([eb('tasks.assigner_key', 'in', units), eb('tasks.root_assigner_key', 'in', units)])),
+          today,
+          'due_asc',
+          URGING_LIMIT,
+        );
+  if (all.length === 0 && (await overdueQ.select('tasks.id').limit(1).executeTakeFirst())) {
+    throw forbidden('tasks.forbidden', `${targetName} có nhiệm vụ quá hạn nhưng không do đơn vị của bạn giao: chỉ đơn vị giao mới đôn đốc (only the assigning body urges)`);
+  }
   const listed = all.filter((r) => r.secrecy === 'none');
   const secret = all.length - listed.length;
   if (listed.length === 0) {
@@ -589,10 +657,7 @@ export async function createUrgingLetter(ctx: Ctx, by: By, input: { body: string
       details: [{ path: 'body', message: 'no overdue task' }],
     });
   }
-  const issuer = await urgingIssuer(db, viewer, committee.id);
-  if (!issuer) {
-    throw forbidden('tasks.forbidden', 'You act for no body of this committee');
-  }
+  const issuer = await urgingIssuer(db, [...new Set(listed.map((r) => (units.includes(r.assignerKey) ? r.assignerKey : r.rootAssignerKey)))]);
   const issuerCommittee = await db.selectFrom('committees').select(['numbering_rule']).where('id', '=', issuer.committeeId).executeTakeFirstOrThrow();
   const family = issuerCommittee.numbering_rule === 'state_year' ? 'state' : 'party';
   const type = await db.selectFrom('document_types').select(['id']).where('name', '=', 'Công văn').where('family', '=', family).where('active', '=', 1).executeTakeFirst();
@@ -643,7 +708,7 @@ export async function createUrgingLetter(ctx: Ctx, by: By, input: { body: string
         .execute();
       await recordAudit(
         { trx, dialect: ctx.dialect, clock: ctx.clock, ctx: by.audit },
-        { action: 'tasks.urged', entityType: 'task_body', entityId: input.body, details: { outgoingId, committeeId: committee.id, taskIds: ids, secretNotListed: secret } },
+        { action: 'tasks.urged', entityType: 'task_body', entityId: input.body, details: { outgoingId, committeeId: committee.id, issuer: issuerKey, taskIds: ids, secretNotListed: secret } },
       );
     },
   );

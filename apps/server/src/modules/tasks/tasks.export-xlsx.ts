@@ -7,11 +7,21 @@ import type { TaskRow } from './tasks.dashboard.ts';
  * The task list as a spreadsheet (issue 5 §7 "XLSX exports"): Times New Roman, Vietnamese headers,
  * dates as real dates shown dd/mm/yyyy, the computed status by its shown name (task_status_labels),
  * the header frozen and repeated on every printed page, A4 landscape one page wide.
+ *
+ * Secrecy (spec §3): every row shows its Độ mật; on a networked profile (`internet`, `party-wan`) the
+ * content of a secret task never leaves in clear — the cell says where to read it instead. Only on the
+ * isolated LAN does the clearance holder's own export carry it.
  */
+
+/** What a secret task's content cell says on a networked profile. */
+export const SECRET_MASK = '[Nội dung mật — xem trên hệ thống]';
+
+export const SECRECY_LABELS: Record<string, string> = { none: 'Thường', confidential: 'Mật', secret: 'Tối mật', top_secret: 'Tuyệt mật' };
 
 export const TASK_COLUMNS = [
   { title: 'STT', width: 6 },
   { title: 'Nội dung nhiệm vụ', width: 50 },
+  { title: 'Độ mật', width: 9 },
   { title: 'Nguồn giao', width: 24 },
   { title: 'Đơn vị giao', width: 20 },
   { title: 'Đơn vị chủ trì', width: 22 },
@@ -25,7 +35,11 @@ export const TASK_COLUMNS = [
 ] as const;
 
 export const HEADER_ROW = 5;
-const CENTRED = new Set([1, 7, 8, 9, 10, 12]);
+type ColumnTitle = (typeof TASK_COLUMNS)[number]['title'];
+const col = (title: ColumnTitle) => TASK_COLUMNS.findIndex((c) => c.title === title) + 1;
+const CENTRED_TITLES: ColumnTitle[] = ['STT', 'Độ mật', 'Ngày giao', 'Hạn hoàn thành', 'Ngày hoàn thành', 'Tiến độ (%)', 'Số ngày quá hạn'];
+const CENTRED = new Set(CENTRED_TITLES.map(col));
+const STATUS_COLUMN = col('Tình trạng');
 
 const SOURCE_KINDS: Record<string, string> = {
   outgoing: 'Văn bản đi',
@@ -39,11 +53,13 @@ export function taskRowValues(
   i: number,
   names: Map<string, string>,
   labels: Record<TaskStatus, string>,
+  { maskSecret }: { maskSecret: boolean },
 ): (string | number | Date | null)[] {
   const name = (k: string) => names.get(k) ?? k;
   return [
     i + 1,
-    r.content.normalize('NFC'),
+    r.secrecy !== 'none' && maskSecret ? SECRET_MASK : r.content.normalize('NFC'),
+    SECRECY_LABELS[r.secrecy] ?? r.secrecy,
     r.sourceReference.trim() || SOURCE_KINDS[r.sourceKind] || r.sourceKind,
     name(r.assignerKey),
     name(r.leadKey),
@@ -66,6 +82,8 @@ export async function renderTaskListXlsx(
     today: string;
     generatedAt: Date;
     filters: string;
+    /** A networked profile: secret tasks' content is replaced by SECRET_MASK. */
+    maskSecret: boolean;
   },
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -93,12 +111,12 @@ export async function renderTaskListXlsx(
   sheet.getRow(HEADER_ROW).height = 32;
   columnNumbersRow(sheet, HEADER_ROW + 1, n);
   rows.forEach((r, i) => {
-    const row = sheet.addRow(taskRowValues(r, i, o.names, o.labels));
-    for (let col = 1; col <= n; col++) {
-      const cell = row.getCell(col);
-      cell.font = { name: FONT, size: 11, ...(col === 11 && r.status === 'overdue' ? { color: { argb: 'FFC00000' }, bold: true } : {}) };
+    const row = sheet.addRow(taskRowValues(r, i, o.names, o.labels, { maskSecret: o.maskSecret }));
+    for (let c = 1; c <= n; c++) {
+      const cell = row.getCell(c);
+      cell.font = { name: FONT, size: 11, ...(c === STATUS_COLUMN && r.status === 'overdue' ? { color: { argb: 'FFC00000' }, bold: true } : {}) };
       cell.border = BOX;
-      cell.alignment = { vertical: 'top', horizontal: CENTRED.has(col) ? 'center' : 'left', wrapText: true };
+      cell.alignment = { vertical: 'top', horizontal: CENTRED.has(c) ? 'center' : 'left', wrapText: true };
       if (cell.value instanceof Date) {
         cell.numFmt = 'dd/mm/yyyy';
       }

@@ -149,7 +149,10 @@ function blocks(r: TaskReport): (Paragraph | Table)[] {
     out.push(body(`Đến ngày ${vn(r.today)}, không có nhiệm vụ nào quá hạn chưa hoàn thành.`));
   } else {
     out.push(
-      body(`Đến ngày ${vn(r.today)}, còn ${r.overdue.length} nhiệm vụ có hạn đến hết kỳ báo cáo đã quá hạn nhưng chưa hoàn thành:`),
+      body(
+        `Đến ngày ${vn(r.today)}, còn ${r.overdueTotal} nhiệm vụ có hạn đến hết kỳ báo cáo đã quá hạn nhưng chưa hoàn thành` +
+          (r.overdueTotal > r.overdue.length ? ` (liệt kê ${r.overdue.length} nhiệm vụ đầu tiên):` : ':'),
+      ),
       boxed(
         ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Hạn hoàn thành', 'Số ngày chậm'],
         r.overdue.map((t, i) => ({
