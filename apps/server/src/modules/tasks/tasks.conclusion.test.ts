@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineOf, documentDateOf, notationOf, parseConclusion, type DirectoryBody } from './tasks.conclusion.ts';
+import {
+  deadlineOf,
+  documentDateOf,
+  draftConclusion,
+  MAX_CONCLUSION_CHARS,
+  MAX_DRAFT_ITEMS,
+  MAX_ITEM_CHARS,
+  notationOf,
+  parseConclusion,
+  type DirectoryBody,
+} from './tasks.conclusion.ts';
 
 /**
  * The directory of the demo province as the route loads it for a provincial specialist: committee 1
@@ -230,5 +240,73 @@ describe('the acceptance conclusion (five numbered items, three units and a comm
       ['4.', BTC, [], '2026-11-14'],
       ['5.', TAN_PHU_C, [], '2027-03-26'],
     ]);
+  });
+});
+
+/**
+ * Security review (issue 5): the parse was roughly cubic in one item's length — every "phối hợp" scanned
+ * the rest of the text for a verb ending its clause, each verb inside a name scanned every mention, and
+ * each occurrence copied the rest of the text (40,000 characters: 2.9 s; 200,000: minutes, the event loop
+ * blocked). Now it counts its elementary steps (characters folded, trie steps, matches read, lines): they
+ * grow linearly with the text, and nothing past MAX_CONCLUSION_CHARS is read.
+ */
+describe('bounded work on adversarial text', () => {
+  const CAP = MAX_CONCLUSION_CHARS;
+  /** `unit` repeated to exactly n characters (so a shorter text is a prefix of a longer one). */
+  const fill = (unit: string, n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
+  /** Items of about MAX_ITEM_CHARS characters, each the phrase repeated. */
+  const bigItems = (phrase: string) => (n: number) => fill(`1. ${fill(phrase, MAX_ITEM_CHARS - 10)}\n`, n);
+  const patterns: [string, (n: number) => string][] = [
+    ['one item "Ban Tổ chức Tỉnh ủy phối hợp …" (the reported case)', (n) => `1. ${fill('Ban Tổ chức Tỉnh ủy phối hợp ', n - 3)}`],
+    ['items of it, each as long as an item may be', bigItems('Ban Tổ chức Tỉnh ủy phối hợp ')],
+    ['many "phối hợp với"', bigItems('phối hợp với ')],
+    ['many body names and groups', bigItems('Văn phòng Tỉnh ủy, Ban Thường vụ các đảng ủy xã, BTCTU chủ trì ')],
+    ['many numbered items', (n) => fill('1. Giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Văn phòng Tỉnh ủy, trước ngày 30/6/2027\n', n)],
+    ['many dash items under a long intro', (n) => `1. Giao Ban Tổ chức Tỉnh ủy chủ trì: ${'x'.repeat(3000)}\n${fill('- a\n', n)}`.slice(0, n)],
+    ['a group leading every item', (n) => fill('a) Ban Thường vụ các đảng ủy xã chủ trì\n', n)],
+    ['combining marks after a deadline word (spaces once folded)', (n) => fill(`1. trước tháng 12${'\u0301'.repeat(3900)} năm 2027\n`, n)],
+  ];
+  const run = (text: string) => {
+    const meter = { steps: 0 };
+    const r = draftConclusion(text, { directory: PROVINCE, documentDate: '2026-11-20', meter });
+    return { ...r, steps: meter.steps };
+  };
+
+  it.each(patterns)('%s: steps linear in the text, items and drafts within their limits, nothing read past the cap', (_, make) => {
+    const half = run(make(CAP / 2));
+    const full = run(make(CAP));
+    expect(full.textCut).toBe(false);
+    expect(full.steps).toBeLessThanOrEqual(3 * CAP);
+    // Twice the text, at most about twice the work (less once the drafts are full).
+    expect(full.steps).toBeLessThanOrEqual(2.1 * half.steps);
+    expect(full.items.length).toBeLessThanOrEqual(MAX_DRAFT_ITEMS);
+    expect(full.items.every((i) => i.content.length <= MAX_ITEM_CHARS && i.paragraph.length <= MAX_ITEM_CHARS)).toBe(true);
+    // Ten times the cap: only the cap is read — the same drafts for the same work.
+    const tenfold = run(make(10 * CAP));
+    expect(tenfold.textCut).toBe(true);
+    expect(tenfold.steps).toBe(full.steps);
+    expect(tenfold.items).toEqual(full.items);
+  });
+
+  it('an item longer than a task holds is cut ("…"), and so is its paragraph; an intro is cut in the paragraphs under it', () => {
+    const long = `Giao Ban Tổ chức Tỉnh ủy chủ trì ${'rà soát quy hoạch '.repeat(400)}`;
+    const [one] = parseConclusion(`1. ${long}`, { directory: PROVINCE, documentDate: '2026-11-20' });
+    expect(one!.content).toHaveLength(MAX_ITEM_CHARS);
+    expect(one!.content.endsWith('…')).toBe(true);
+    expect(one!.paragraph).toHaveLength(MAX_ITEM_CHARS);
+    expect(one!.lead).toEqual(BTC);
+    const [child] = parseConclusion(`1. ${long}:\na) Hướng dẫn các đảng ủy trực thuộc.`, { directory: PROVINCE, documentDate: '2026-11-20' });
+    expect(child!.lead).toEqual(BTC);
+    expect(child!.paragraph.split('\n')[1]).toBe('a) Hướng dẫn các đảng ủy trực thuộc.');
+    expect(child!.paragraph.split('\n')[0]!.length).toBeLessThan(600);
+  });
+
+  it(`more than ${MAX_DRAFT_ITEMS} drafts: the first ${MAX_DRAFT_ITEMS}, and itemsCut says so`, () => {
+    const many = draftConclusion('1. Ban Tổ chức Tỉnh ủy báo cáo.\n'.repeat(MAX_DRAFT_ITEMS + 1), { directory: PROVINCE, documentDate: '2026-11-20' });
+    expect(many.items).toHaveLength(MAX_DRAFT_ITEMS);
+    expect(many.itemsCut).toBe(true);
+    const exact = draftConclusion('1. Ban Tổ chức Tỉnh ủy báo cáo.\n'.repeat(MAX_DRAFT_ITEMS), { directory: PROVINCE, documentDate: '2026-11-20' });
+    expect(exact.items).toHaveLength(MAX_DRAFT_ITEMS);
+    expect(exact.itemsCut).toBe(false);
   });
 });

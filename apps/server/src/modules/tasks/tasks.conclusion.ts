@@ -43,46 +43,87 @@ export interface DraftItem {
   co: BodyRef[];
 }
 
+/* ---------------------------------------------------------------- limits */
+
+/**
+ * The parse is linear in the text (a pass or two over each item, a word trie for the names), and the
+ * input is bounded as well: a conclusion worth splitting is a few pages, not a book. The route refuses
+ * more than `MAX_CONCLUSION_CHARS` (422 `tasks.conclusion_too_long`); the parser itself never reads
+ * past it. An item's content and its paragraph are cut to `MAX_ITEM_CHARS` (what a task holds), and
+ * at most `MAX_DRAFT_ITEMS` drafts are made (a batch confirms 100): a group leading many items would
+ * otherwise multiply them.
+ */
+export const MAX_CONCLUSION_CHARS = 50_000;
+export const MAX_ITEM_CHARS = 4000;
+export const MAX_DRAFT_ITEMS = 500;
+/** An ancestor's line in a paragraph ("1. Giao Ban Tổ chức Tỉnh ủy chủ trì: …") is cut to this. */
+const MAX_CONTEXT_LINE_CHARS = 500;
+
+/** Counts the parser's elementary steps (characters folded, words walked, matches read): for tests. */
+export interface Meter {
+  steps: number;
+}
+
+/** `s` cut to `max` characters, ending "…" when cut (never inside a surrogate pair). */
+function clip(s: string, max: number): string {
+  if (s.length <= max) {
+    return s;
+  }
+  let at = max - 1;
+  const c = s.charCodeAt(at - 1);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    at -= 1;
+  }
+  return `${s.slice(0, at)}…`;
+}
+
 /* ---------------------------------------------------------------- folding with positions */
+
+const foldCache = new Map<string, string>();
+
+/** One non-ASCII character folded: marks removed, đ → d, lower case; spaces when its length changes. */
+function foldChar(ch: string): string {
+  let c = foldCache.get(ch);
+  if (c === undefined) {
+    c = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    c = c === 'đ' || c === 'Đ' ? 'd' : c.toLowerCase();
+    if (c.length !== ch.length) {
+      c = ' '.repeat(ch.length);
+    }
+    if (foldCache.size < 10_000) {
+      foldCache.set(ch, c);
+    }
+  }
+  return c;
+}
 
 /**
  * Folds one character at a time so every position in the folded text is the same character of the
  * (NFC) original: marks removed, đ → d, lower case. `keepPunct` keeps "/", "-", "." … (dates);
  * otherwise anything but a letter or digit becomes a space (names).
  */
-function foldKeepingPositions(s: string, keepPunct: boolean): string {
+function foldKeepingPositions(s: string, keepPunct: boolean, meter?: Meter): string {
   let out = '';
   for (const ch of s) {
-    let c = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    c = c === 'đ' || c === 'Đ' ? 'd' : c.toLowerCase();
-    if (c.length !== ch.length) {
-      c = ch.length === 1 ? ' ' : ' '.repeat(ch.length);
-    }
-    if (!keepPunct && !/[a-z0-9]/.test(c)) {
-      c = ' '.repeat(c.length);
-    }
-    out += c;
+    const code = ch.charCodeAt(0);
+    out += code < 128 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch) : foldChar(ch);
   }
-  return out;
+  if (meter) {
+    meter.steps += s.length;
+  }
+  return keepPunct ? out : namesOnly(out);
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A regex source matching a (folded) phrase word by word, on word boundaries. */
-function phraseSource(phrase: string): string | null {
-  const words = foldKeepingPositions(phrase.normalize('NFC'), false).split(/\s+/).filter(Boolean);
-  return words.length === 0 ? null : `(?<![a-z0-9])${words.map(escapeRe).join('\\s+')}(?![a-z0-9])`;
-}
+/** A folded text with punctuation kept → the same with anything but a letter or digit a space. */
+const namesOnly = (punct: string): string => punct.replace(/[^a-z0-9]/g, ' ');
 
 /* ---------------------------------------------------------------- bodies */
 
-interface Form {
-  re: RegExp;
-  bodies: DirectoryBody[];
-}
-
 const refOf = (b: DirectoryBody): BodyRef => ({ committeeId: b.committeeId, agencyId: b.agencyId });
 const keyOf = (b: { committeeId: number; agencyId: number | null }) => `${b.committeeId}:${b.agencyId ?? ''}`;
+
+/** The folded words of a name or phrase ("Ban Tổ chức Tỉnh ủy" → ban, to, chuc, tinh, uy). */
+const wordsOf = (phrase: string): string[] => foldKeepingPositions(phrase.normalize('NFC'), false).split(/\s+/).filter(Boolean);
 
 /** The names a body goes by, most specific first. */
 function namesOf(b: DirectoryBody): string[] {
@@ -131,41 +172,62 @@ const GROUPS: { phrase: string; pick: (b: DirectoryBody) => boolean }[] = [
   })),
 ];
 
-/** Matches body names in folded text: the compiled forms of one directory. */
+/** A node of the word trie a directory's names are compiled into: a name is a path of folded words. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** The bodies the name ending here names, or null when no name ends here. */
+  bodies: DirectoryBody[] | null;
+}
+
+/** Matches body names in folded text: the names of one directory as a word trie. */
 export interface BodyMatcher {
-  forms: Form[];
+  root: TrieNode;
 }
 
 export function bodyMatcher(directory: DirectoryBody[]): BodyMatcher {
-  const byName = new Map<string, DirectoryBody[]>();
+  const byName = new Map<string, { words: string[]; bodies: DirectoryBody[] }>();
   for (const b of directory) {
     for (const n of namesOf(b)) {
-      const src = phraseSource(n);
-      if (src === null) {
+      const words = wordsOf(n);
+      if (words.length === 0) {
         continue;
       }
-      const list = byName.get(src) ?? [];
-      if (!list.some((x) => keyOf(x) === keyOf(b))) {
-        list.push(b);
+      const key = words.join(' ');
+      const entry = byName.get(key) ?? { words, bodies: [] };
+      if (!entry.bodies.some((x) => keyOf(x) === keyOf(b))) {
+        entry.bodies.push(b);
       }
-      byName.set(src, list);
+      byName.set(key, entry);
     }
   }
-  const forms: Form[] = [];
-  for (const [src, bodies] of byName) {
+  const root: TrieNode = { next: new Map(), bodies: null };
+  const add = (words: string[], bodies: DirectoryBody[]) => {
+    let node = root;
+    for (const w of words) {
+      let child = node.next.get(w);
+      if (!child) {
+        child = { next: new Map(), bodies: null };
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    // A body's own name before a group phrase spelled the same.
+    node.bodies ??= bodies;
+  };
+  for (const { words, bodies } of byName.values()) {
     // A name two bodies share ("Văn phòng Đảng ủy" of every commune) names neither.
     if (bodies.length === 1) {
-      forms.push({ re: new RegExp(src, 'g'), bodies });
+      add(words, bodies);
     }
   }
   for (const g of GROUPS) {
     const bodies = directory.filter(g.pick);
-    const src = phraseSource(g.phrase);
-    if (bodies.length > 0 && src !== null) {
-      forms.push({ re: new RegExp(src, 'g'), bodies });
+    const words = wordsOf(g.phrase);
+    if (bodies.length > 0 && words.length > 0) {
+      add(words, bodies);
     }
   }
-  return { forms };
+  return { root };
 }
 
 interface Mention {
@@ -174,20 +236,42 @@ interface Mention {
   bodies: DirectoryBody[];
 }
 
-/** Non-overlapping mentions of bodies in folded text, longest first, in text order. */
-function mentionsIn(folded: string, m: BodyMatcher): Mention[] {
-  const all: Mention[] = [];
-  for (const f of m.forms) {
-    f.re.lastIndex = 0;
-    for (let r = f.re.exec(folded); r !== null; r = f.re.exec(folded)) {
-      all.push({ start: r.index, end: r.index + r[0].length, bodies: f.bodies });
+/**
+ * Non-overlapping mentions of bodies in folded text (names only: every non-letter a space), longest
+ * first, in text order. One walk of the trie from each word: at most (words × longest name) steps.
+ */
+function mentionsIn(folded: string, m: BodyMatcher, meter?: Meter): Mention[] {
+  const words: { start: number; end: number; w: string }[] = [];
+  for (const r of folded.matchAll(/[a-z0-9]+/g)) {
+    words.push({ start: r.index, end: r.index + r[0].length, w: r[0] });
+  }
+  const found: (Mention & { first: number; last: number })[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let node = m.root.next.get(words[i]!.w);
+    for (let j = i; node !== undefined; node = words[++j] ? node.next.get(words[j]!.w) : undefined) {
+      if (meter) {
+        meter.steps += 1;
+      }
+      if (node.bodies) {
+        found.push({ start: words[i]!.start, end: words[j]!.end, bodies: node.bodies, first: i, last: j });
+      }
     }
   }
-  all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // Mentions cover whole words: a word taken by a longer (or earlier) mention is not another's.
+  const taken = new Uint8Array(words.length);
   const chosen: Mention[] = [];
-  for (const x of all) {
-    if (!chosen.some((c) => x.start < c.end && c.start < x.end)) {
-      chosen.push(x);
+  for (const x of found) {
+    let free = true;
+    for (let k = x.first; k <= x.last && free; k++) {
+      free = taken[k] === 0;
+    }
+    if (meter) {
+      meter.steps += x.last - x.first + 1;
+    }
+    if (free) {
+      taken.fill(1, x.first, x.last + 1);
+      chosen.push({ start: x.start, end: x.end, bodies: x.bodies });
     }
   }
   return chosen.sort((a, b) => a.start - b.start);
@@ -205,43 +289,80 @@ interface Bodies {
  * Lead and co-bodies of one item: mentions after "phối hợp (với)" up to the end of that clause are
  * co-bodies; the lead is the body that "chủ trì", else the first body named elsewhere; without
  * "phối hợp", bodies listed right after the lead ("X, Y và Z") are co-bodies.
+ *
+ * Linear: the clause ends (verbs outside names, and "." ";" ":") are found in one pass each, and
+ * every "phối hợp" takes the next of them with a pointer that only moves forward.
  */
-function bodiesOf(text: string, m: BodyMatcher): Bodies {
-  const folded = foldKeepingPositions(text.normalize('NFC'), false);
-  const punct = foldKeepingPositions(text.normalize('NFC'), true);
+function bodiesOf(punct: string, m: BodyMatcher, meter?: Meter): Bodies {
+  const folded = namesOnly(punct);
   // "(qua Văn phòng Tỉnh ủy)": where reports go, not who does the work.
-  const mentions = mentionsIn(folded, m).filter((x) => !/\(\s*qua\s*$/.test(punct.slice(Math.max(0, x.start - 12), x.start)));
+  const mentions = mentionsIn(folded, m, meter).filter((x) => !/\(\s*qua\s*$/.test(punct.slice(Math.max(0, x.start - 12), x.start)));
   if (mentions.length === 0) {
     return { lead: null, co: [] };
   }
-  const inside = (pos: number) => mentions.some((x) => pos >= x.start && pos < x.end);
-  const coRanges: [number, number][] = [];
-  const phoiHop = /(?<![a-z0-9])phoi hop(\s+voi)?(?![a-z0-9])/g;
-  for (let r = phoiHop.exec(folded); r !== null; r = phoiHop.exec(folded)) {
-    const from = r.index + r[0].length;
-    let to = folded.length;
-    CLAUSE_END.lastIndex = from;
-    for (let e = CLAUSE_END.exec(folded); e !== null; e = CLAUSE_END.exec(folded)) {
-      if (!inside(e.index)) {
-        to = e.index;
-        break;
-      }
+  // Verbs ending a clause, outside the names ("Ban Tổ chức" holds "to chuc"): mentions are sorted and disjoint.
+  const verbs: number[] = [];
+  let k = 0;
+  for (const e of folded.matchAll(CLAUSE_END)) {
+    while (k < mentions.length && mentions[k]!.end <= e.index) {
+      k++;
     }
-    const stop = /[.;:]/.exec(punct.slice(from));
-    if (stop && from + stop.index < to) {
-      // A full stop inside a list of names ("Ban Chính sách, chiến lược") is not one: only "." ";" ":".
-      to = from + stop.index;
+    if (!(k < mentions.length && mentions[k]!.start <= e.index)) {
+      verbs.push(e.index);
     }
-    coRanges.push([from, to]);
   }
-  const inCo = (x: Mention) => coRanges.some(([a, b]) => x.start >= a && x.start < b);
-  const co = mentions.filter(inCo);
-  const rest = mentions.filter((x) => !inCo(x));
+  // A full stop inside a list of names ("Ban Chính sách, chiến lược") is not one: only "." ";" ":".
+  const stops: number[] = [];
+  for (const s of punct.matchAll(/[.;:]/g)) {
+    stops.push(s.index);
+  }
+  if (meter) {
+    meter.steps += verbs.length + stops.length + mentions.length;
+  }
+  const coRanges: [number, number][] = [];
+  let v = 0;
+  let st = 0;
+  for (const r of folded.matchAll(/(?<![a-z0-9])phoi hop(\s+voi)?(?![a-z0-9])/g)) {
+    const from = r.index + r[0].length;
+    while (v < verbs.length && verbs[v]! < from) {
+      v++;
+    }
+    while (st < stops.length && stops[st]! < from) {
+      st++;
+    }
+    coRanges.push([from, Math.min(verbs[v] ?? folded.length, stops[st] ?? folded.length)]);
+    if (meter) {
+      meter.steps += 1;
+    }
+  }
+  // A mention is a co-body when it starts inside one of the ranges (their starts ascend).
+  const inCo = new Set<Mention>();
+  let reach = -1;
+  let c = 0;
+  for (const x of mentions) {
+    while (c < coRanges.length && coRanges[c]![0] <= x.start) {
+      reach = Math.max(reach, coRanges[c]![1]);
+      c++;
+    }
+    if (x.start < reach) {
+      inCo.add(x);
+    }
+  }
+  const co = mentions.filter((x) => inCo.has(x));
+  const rest = mentions.filter((x) => !inCo.has(x));
   let lead: Mention | undefined;
-  // "X chủ trì": the body right before "chủ trì" leads, wherever it stands.
+  // "X chủ trì": the body right before "chủ trì" leads, wherever it stands (only the nearest can: the
+  // words of any other lie between).
   const chuTri = /(?<![a-z0-9])chu tri(?![a-z0-9])/.exec(folded);
   if (chuTri) {
-    lead = [...rest].reverse().find((x) => x.end <= chuTri.index && /^[\s,]*$/.test(folded.slice(x.end, chuTri.index)));
+    let before: Mention | undefined;
+    for (const x of rest) {
+      if (x.end > chuTri.index) {
+        break;
+      }
+      before = x;
+    }
+    lead = before && /^[\s,]*$/.test(folded.slice(before.end, chuTri.index)) ? before : undefined;
   }
   lead ??= rest[0];
   const coBodies = co.flatMap((x) => x.bodies);
@@ -273,14 +394,19 @@ const validDate = (y: number, m: number, d: number): string | null =>
   y >= 2000 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m) ? iso(y, m, d) : null;
 const monthEnd = (y: number, m: number): string => (m < 1 ? iso(y - 1, 12, 31) : iso(y, m, daysIn(y, m)));
 const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
-const YEAR_SEP = String.raw`\s*(?:/|-|\.|\s+nam\s+)\s*`;
+/** "/2026", "-2026", ".2026", " năm 2026": one way only to read a run of spaces (no backtracking blow-up). */
+const YEAR_SEP = String.raw`\s*(?:[/.-]\s*|(?<=\s)nam\s+)`;
 
 /**
  * The first deadline written in an item, as an ISO date (null if none). `documentDate` (ISO) gives
  * the year of "trước 31/12".
  */
 export function deadlineOf(text: string, documentDate: string): string | null {
-  const t = foldKeepingPositions(text.normalize('NFC'), true);
+  return deadlineIn(foldKeepingPositions(text.normalize('NFC'), true), documentDate);
+}
+
+/** `deadlineOf` on text already folded (punctuation kept). */
+function deadlineIn(t: string, documentDate: string): string | null {
   const docYear = Number(documentDate.slice(0, 4));
   const found: { at: number; date: string }[] = [];
   const each = (re: RegExp, f: (r: RegExpExecArray) => string | null) => {
@@ -291,7 +417,7 @@ export function deadlineOf(text: string, documentDate: string): string | null {
       }
     }
   };
-  const lead = String.raw`(?<![a-z0-9])(truoc|cham nhat(?:\s+la)?|han chot(?:\s+la)?|thoi han(?:\s+hoan thanh)?|thoi gian hoan thanh|hoan thanh|xong|den|trong)\s*:?\s*(?:(?:trong|truoc|vao|trong ngay|truoc ngay)\s+)?(?:ngay\s+)?`;
+  const lead = String.raw`(?<![a-z0-9])(truoc|cham nhat(?:\s+la)?|han chot(?:\s+la)?|thoi han(?:\s+hoan thanh)?|thoi gian hoan thanh|hoan thanh|xong|den|trong)\s*(?::\s*)?(?:(?:trong|truoc|vao|trong ngay|truoc ngay)\s+)?(?:ngay\s+)?`;
   // trước ngày 30/6/2026 · chậm nhất ngày 15-01-2027 · trước 31/12 · hoàn thành: 30.9.2026
   each(new RegExp(`${lead}(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{4}))?(?![\\d/])`, 'g'), (r) => {
     const d = Number(r[2]);
@@ -303,7 +429,7 @@ export function deadlineOf(text: string, documentDate: string): string | null {
     return same && same < documentDate ? validDate(docYear + 1, m, d) : same;
   });
   // trước ngày 30 tháng 6 năm 2026
-  each(new RegExp(`${lead}(\\d{1,2})\\s+thang\\s+(\\d{1,2})(?:\\s*,?\\s*nam\\s+(\\d{4}))?`, 'g'), (r) =>
+  each(new RegExp(`${lead}(\\d{1,2})\\s+thang\\s+(\\d{1,2})(?:\\s*(?:,\\s*)?nam\\s+(\\d{4}))?`, 'g'), (r) =>
     validDate(r[4] ? Number(r[4]) : docYear, Number(r[3]), Number(r[2])),
   );
   // trong tháng 12/2026 · trước tháng 12/2026 (the end of November) · cuối tháng 3 năm 2027
@@ -335,7 +461,7 @@ export function documentDateOf(text: string): string | null {
 
 /** "Số 215-TB/TU" in the header: the notation, or null. */
 export function notationOf(text: string): string | null {
-  const r = /(?:^|\n)\s*Số[:\s]+(\d{1,6}\s*-\s*[A-ZĐ]{1,8}\s*\/\s*[A-ZĐ&]{1,12}(?:\s*\/\s*[A-ZĐ]{1,10})?)/u.exec(text.normalize('NFC').slice(0, 3000));
+  const r = /(?:^|\n)[^\S\n]*Số[:\s]+(\d{1,6}\s*-\s*[A-ZĐ]{1,8}\s*\/\s*[A-ZĐ&]{1,12}(?:\s*\/\s*[A-ZĐ]{1,10})?)/u.exec(text.normalize('NFC').slice(0, 3000));
   return r ? r[1]!.replace(/\s+/g, '') : null;
 }
 
@@ -383,11 +509,14 @@ const END_OF_LIST = /^(Nơi nhận|T\/M\b|K\/T\b|TM\.|KT\.|TL\.|TUQ\.|Q\.\s)/u;
 /** A new sentence that still belongs to the item before it ("Thời gian hoàn thành: …"). */
 const ITEM_TAIL = /^(thời gian|thời hạn|hoàn thành|xong trước|chậm nhất|sản phẩm|báo cáo|kết quả)/iu;
 
-function parseTree(text: string): Node[] {
+function parseTree(text: string, meter?: Meter): Node[] {
   const roots: Node[] = [];
   const stack: Node[] = [];
   let current: Node | null = null;
   for (const raw of text.normalize('NFC').split(/\r?\n/)) {
+    if (meter) {
+      meter.steps += 1;
+    }
     const line = raw.replace(/\s+/g, ' ').trim();
     if (line === '') {
       continue;
@@ -424,50 +553,82 @@ function parseTree(text: string): Node[] {
 
 const joined = (n: Node) => n.lines.join(' ').replace(/\s+/g, ' ').trim();
 
+/** The draft items of a conclusion, and whether a limit left something out. */
+export interface ConclusionDrafts {
+  items: DraftItem[];
+  /** The text was longer than MAX_CONCLUSION_CHARS: only its beginning was read. */
+  textCut: boolean;
+  /** More than MAX_DRAFT_ITEMS drafts: the first ones only. */
+  itemsCut: boolean;
+}
+
+/**
+ * A leaf's paragraph: its own line, after as many of its ancestors' lines (nearest first, each cut to
+ * MAX_CONTEXT_LINE_CHARS) as fit in MAX_ITEM_CHARS.
+ */
+function paragraphOf(ancestors: string[], own: string): string {
+  let p = clip(own, MAX_ITEM_CHARS);
+  for (let i = ancestors.length - 1; i >= 0 && ancestors[i]!.length + 1 + p.length <= MAX_ITEM_CHARS; i--) {
+    p = `${ancestors[i]}\n${p}`;
+  }
+  return p;
+}
+
 /**
  * The draft items of a conclusion's text. `documentDate` (ISO) is the fallback for the year of dates
  * written without one when the header carries no "ngày … tháng … năm …".
  */
 export function parseConclusion(text: string, opts: { directory: DirectoryBody[]; documentDate: string }): DraftItem[] {
+  return draftConclusion(text, opts).items;
+}
+
+/** `parseConclusion` with the limits reported (and an optional step counter). */
+export function draftConclusion(text: string, opts: { directory: DirectoryBody[]; documentDate: string; meter?: Meter }): ConclusionDrafts {
+  const { meter } = opts;
+  const textCut = text.length > MAX_CONCLUSION_CHARS;
+  const read = textCut ? text.slice(0, MAX_CONCLUSION_CHARS) : text;
   const matcher = bodyMatcher(opts.directory);
-  const documentDate = documentDateOf(text) ?? opts.documentDate;
+  const documentDate = documentDateOf(read) ?? opts.documentDate;
   const out: DraftItem[] = [];
-  const walk = (n: Node, inherited: { lead: DirectoryBody[] | null; co: DirectoryBody[]; deadline: string | null; context: string[] }) => {
-    const own = joined(n);
-    const bodies = n.kind === 'roman' ? { lead: null, co: [] } : bodiesOf(own, matcher);
+  let itemsCut = false;
+  const push = (d: DraftItem): boolean => {
+    if (out.length >= MAX_DRAFT_ITEMS) {
+      itemsCut = true;
+      return false;
+    }
+    out.push(d);
+    return true;
+  };
+  /** False once the drafts are full: stop walking. */
+  const walk = (n: Node, inherited: { lead: DirectoryBody[] | null; co: DirectoryBody[]; deadline: string | null; context: string[] }): boolean => {
+    const own = clip(joined(n), MAX_ITEM_CHARS);
+    const punct = n.kind === 'roman' ? '' : foldKeepingPositions(own, true, meter);
+    const bodies = n.kind === 'roman' ? { lead: null, co: [] } : bodiesOf(punct, matcher, meter);
     // Under an intro that names the lead ("1. Giao Ban Tổ chức Tỉnh ủy chủ trì: a) Hướng dẫn các đảng ủy
     // trực thuộc …"), the bodies an item names are what it works on: the intro's lead stays.
     const here = {
       lead: inherited.lead ?? bodies.lead,
-      co: inherited.lead ? [...inherited.co, ...(/phoi hop/.test(foldKeepingPositions(own, false)) ? bodies.co : [])] : bodies.co,
-      deadline: (n.kind === 'roman' ? null : deadlineOf(own, documentDate)) ?? inherited.deadline,
-      context: n.kind === 'roman' ? [] : [...inherited.context, `${n.label} ${own}`],
+      co: inherited.lead ? [...inherited.co, ...(/phoi hop/.test(namesOnly(punct)) ? bodies.co : [])] : bodies.co,
+      deadline: (n.kind === 'roman' ? null : deadlineIn(punct, documentDate)) ?? inherited.deadline,
+      context: n.kind === 'roman' ? [] : [...inherited.context, clip(`${n.label} ${own}`, MAX_CONTEXT_LINE_CHARS)],
     };
     if (n.children.length > 0) {
-      for (const c of n.children) {
-        walk(c, here);
-      }
-      return;
+      return n.children.every((c) => walk(c, here));
     }
     if (n.kind === 'roman') {
-      return;
+      return true;
     }
     const leads = here.lead ?? [];
-    const base = { label: n.label, content: own, paragraph: here.context.join('\n'), deadline: here.deadline };
+    const base = { label: n.label, content: own, paragraph: paragraphOf(inherited.context, `${n.label} ${own}`), deadline: here.deadline };
     if (leads.length <= 1) {
       const leadKey = leads[0] ? keyOf(leads[0]) : null;
-      out.push({ ...base, lead: leads[0] ? refOf(leads[0]) : null, co: dedupe(here.co.filter((b) => keyOf(b) !== leadKey)) });
-    } else {
-      // A group leads: one task per committee of the group, each its own lead.
-      for (const l of leads) {
-        out.push({ ...base, lead: refOf(l), co: dedupe(here.co.filter((b) => keyOf(b) !== keyOf(l))) });
-      }
+      return push({ ...base, lead: leads[0] ? refOf(leads[0]) : null, co: dedupe(here.co.filter((b) => keyOf(b) !== leadKey)) });
     }
+    // A group leads: one task per committee of the group, each its own lead.
+    return leads.every((l) => push({ ...base, lead: refOf(l), co: dedupe(here.co.filter((b) => keyOf(b) !== keyOf(l))) }));
   };
-  for (const r of parseTree(text)) {
-    walk(r, { lead: null, co: [], deadline: null, context: [] });
-  }
-  return out;
+  parseTree(read, meter).every((r) => walk(r, { lead: null, co: [], deadline: null, context: [] }));
+  return { items: out, textCut, itemsCut };
 }
 
 function dedupe(bodies: DirectoryBody[]): BodyRef[] {
