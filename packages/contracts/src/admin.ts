@@ -54,12 +54,17 @@ export const settingsPatch = z
       .array(z.number().int().min(1).max(30))
       .max(5)
       .refine((xs) => new Set(xs).size === xs.length, 'each day once'),
-    /** Working days overdue after which the head of the lead unit is told, then the assigner. */
+    /** Working days overdue after which the head of the lead unit is told, then the assigner (head < assigner). */
     taskEscalateHeadAfterDays: z.number().int().min(1).max(60),
     taskEscalateAssignerAfterDays: z.number().int().min(1).max(120),
   })
   .partial()
-  .strict();
+  .strict()
+  // Both sent: the head hears first. One sent alone is checked against the stored other by the server.
+  .refine(
+    (s) => s.taskEscalateHeadAfterDays === undefined || s.taskEscalateAssignerAfterDays === undefined || s.taskEscalateHeadAfterDays < s.taskEscalateAssignerAfterDays,
+    { message: 'must be fewer days than taskEscalateAssignerAfterDays', path: ['taskEscalateHeadAfterDays'] },
+  );
 
 export const holidayInput = z
   .object({

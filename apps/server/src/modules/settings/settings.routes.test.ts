@@ -82,6 +82,29 @@ describe('system settings', () => {
     expect((await admin.get('/api/settings')).json().settings.taskReminderDaysBefore).toEqual([5, 2, 1]);
   });
 
+  it('the head of the lead unit is told before the assigner: head ≥ assigner is refused (400 naming taskEscalateHeadAfterDays), nothing written', async () => {
+    // Stored now: head 2, assigner 5 (the test above).
+    const before = await auditCount();
+    const both = await admin.patch('/api/settings', { taskEscalateHeadAfterDays: 6, taskEscalateAssignerAfterDays: 6 });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error).toMatchObject({ code: 'validation.failed', details: [expect.objectContaining({ path: 'body.taskEscalateHeadAfterDays' })] });
+    // One key alone is checked against the stored other one.
+    const head = await admin.patch('/api/settings', { taskEscalateHeadAfterDays: 5 });
+    expect(head.statusCode).toBe(400);
+    expect(head.json().error.code).toBe('settings.escalation_order');
+    expect(head.json().error.details).toEqual([{ path: 'taskEscalateHeadAfterDays', message: 'head_not_before_assigner' }]);
+    const assigner = await admin.patch('/api/settings', { taskEscalateAssignerAfterDays: 1, passwordMinLength: 14 });
+    expect(assigner.statusCode).toBe(400);
+    expect(assigner.json().error.details.map((d: { path: string }) => d.path)).toEqual(['taskEscalateHeadAfterDays', 'taskEscalateAssignerAfterDays']);
+    expect(await auditCount()).toBe(before);
+    expect((await admin.get('/api/settings')).json().settings).toMatchObject({ taskEscalateHeadAfterDays: 2, taskEscalateAssignerAfterDays: 5, passwordMinLength: 12 });
+    // Just below the assigner is fine.
+    const ok = await admin.patch('/api/settings', { taskEscalateHeadAfterDays: 4 });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().settings).toMatchObject({ taskEscalateHeadAfterDays: 4, taskEscalateAssignerAfterDays: 5 });
+    expect((await admin.patch('/api/settings', { taskEscalateHeadAfterDays: 2 })).statusCode).toBe(200);
+  });
+
   it('saving the same values again changes nothing and writes no audit event', async () => {
     const before = await auditCount();
     const r = await admin.patch('/api/settings', { passwordMinLength: 12 });

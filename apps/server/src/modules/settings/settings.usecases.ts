@@ -41,6 +41,14 @@ export async function updateSettings(
 ): Promise<Settings> {
   await inTransaction(ctx, async (trx) => {
     const current = await getSettings(trx, { fresh: true });
+    // The escalation steps in order: the head of the lead unit first, then the assigner. A key sent
+    // alone is checked against the stored other one (both sent: the contract checks them already).
+    const sent = (['taskEscalateHeadAfterDays', 'taskEscalateAssignerAfterDays'] as const).filter((k) => patch[k] !== undefined);
+    const head = patch.taskEscalateHeadAfterDays ?? current.taskEscalateHeadAfterDays;
+    const assigner = patch.taskEscalateAssignerAfterDays ?? current.taskEscalateAssignerAfterDays;
+    if (sent.length > 0 && head >= assigner) {
+      throw settingsErrors.escalationOrder(head, assigner, sent);
+    }
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, to] of Object.entries(patch) as [keyof Settings, unknown][]) {
       if (to !== undefined && JSON.stringify(current[key]) !== JSON.stringify(to)) {
