@@ -151,6 +151,98 @@ Nơi nhận:
     expect((await chuyenvien.post('/api/tasks/conclusion-draft', { text: 'x', extra: 1 })).statusCode).toBe(400);
   });
 
+  it('more than 50,000 characters answers 422 tasks.conclusion_too_long naming text, pasted or read from a document; the reported pattern at the cap is answered', async () => {
+    const repro = (n: number) => `1. ${'Ban Tổ chức Tỉnh ủy phối hợp '.repeat(Math.ceil(n / 29))}`.slice(0, n);
+    const atCap = await chuyenvien.post('/api/tasks/conclusion-draft', { text: repro(50_000) });
+    expect(atCap.statusCode).toBe(200);
+    expect(atCap.json().items).toHaveLength(1);
+    const over = await chuyenvien.post('/api/tasks/conclusion-draft', { text: repro(50_001) });
+    expect(over.statusCode).toBe(422);
+    expect(over.json().error).toMatchObject({ code: 'tasks.conclusion_too_long', details: { field: 'text', max: 50_000, length: 50_001 } });
+    // A document's text (here its content body) is held to the same limit after it is read.
+    const d = await t.ctx.db.selectFrom('outgoing_documents').select(['id', 'content']).where('summary', 'like', 'Kết luận của Ban Thường vụ Tỉnh ủy về công tác chuẩn bị đại hội%').executeTakeFirstOrThrow();
+    await t.ctx.db.updateTable('outgoing_documents').set({ content: JSON.stringify({ ...JSON.parse(d.content), body: repro(200_000) }) }).where('id', '=', d.id).execute();
+    try {
+      const long = await chuyenvien.post('/api/tasks/conclusion-draft', { outgoingId: d.id });
+      expect(long.statusCode).toBe(422);
+      expect(long.json().error).toMatchObject({ code: 'tasks.conclusion_too_long', details: { field: 'text', length: 200_000 } });
+    } finally {
+      await t.ctx.db.updateTable('outgoing_documents').set({ content: d.content }).where('id', '=', d.id).execute();
+    }
+  });
+
+  it('more than 500 drafts answers 422 tasks.conclusion_too_long (a batch confirms 100)', async () => {
+    const r = await chuyenvien.post('/api/tasks/conclusion-draft', { text: '1. Ban Tổ chức Tỉnh ủy báo cáo.\n'.repeat(501) });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().error).toMatchObject({ code: 'tasks.conclusion_too_long', details: { field: 'text', maxItems: 500 } });
+  });
+
+  it('a secret outgoing document is read through the outgoing module: its secret read is audited outgoing.viewed', async () => {
+    const d = await t.ctx.db
+      .selectFrom('outgoing_documents')
+      .select(['id', 'secrecy', 'secrecy_rank'])
+      .where('summary', 'like', 'Kết luận của Ban Thường vụ Tỉnh ủy về công tác chuẩn bị đại hội%')
+      .executeTakeFirstOrThrow();
+    await t.ctx.db.updateTable('outgoing_documents').set({ secrecy: 'secret', secrecy_rank: 2 }).where('id', '=', d.id).execute();
+    const viewed = () => t.ctx.db.selectFrom('audit_events').select(['action', 'entity_id', 'details']).where('action', '=', 'outgoing.viewed').where('entity_type', '=', 'outgoing').execute();
+    try {
+      const before = (await viewed()).length;
+      // chuyenvien (Mật clearance: "confidential") may not see it; chanhvp (Tuyệt mật) may, and the read is logged.
+      expect((await chuyenvien.post('/api/tasks/conclusion-draft', { outgoingId: d.id })).statusCode).toBe(404);
+      const chanhvp = await t.login('chanhvp');
+      const r = await chanhvp.post('/api/tasks/conclusion-draft', { outgoingId: d.id });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().items.length).toBeGreaterThan(0);
+      const after = await viewed();
+      expect(after).toHaveLength(before + 1);
+      expect(String(after.at(-1)!.entity_id)).toBe(String(d.id));
+      expect(JSON.parse(after.at(-1)!.details)).toMatchObject({ secrecy: 'secret', via: 'tasks.conclusion_draft' });
+    } finally {
+      await t.ctx.db.updateTable('outgoing_documents').set({ secrecy: d.secrecy, secrecy_rank: d.secrecy_rank }).where('id', '=', d.id).execute();
+    }
+  });
+
+  it('a secret incoming document: 404 to one who sees the record but may not read its content; read (and audited) by one named on it on the isolated LAN', async () => {
+    const d = await t.ctx.db
+      .selectFrom('incoming_documents')
+      .innerJoin('incoming_attachments', 'incoming_attachments.document_id', 'incoming_documents.id')
+      .select(['incoming_documents.id', 'incoming_documents.presented_to', 'incoming_attachments.file_id'])
+      .where('incoming_documents.status', '=', 'registered')
+      .where('incoming_documents.secrecy', '=', 'none')
+      .orderBy('incoming_documents.id')
+      .executeTakeFirstOrThrow();
+    const at = t.ctx.clock.now().toISOString();
+    await t.ctx.db.deleteFrom('file_texts').where('file_id', '=', d.file_id).execute();
+    await t.ctx.db
+      .insertInto('file_texts')
+      .values({ file_id: d.file_id, status: 'done', method: 'plain', pages: 1, pages_done: 1, legacy_encoding: null, text: '1. Giao Ban Tổ chức Tỉnh ủy rà soát quy hoạch cán bộ, trước ngày 30/6/2027.', searchable_file_id: null, message: null, attempts: 1, locked_by: null, locked_at: null, updated_at: at })
+      .execute();
+    await t.ctx.db.updateTable('incoming_documents').set({ secrecy: 'confidential', secrecy_rank: 1 }).where('id', '=', d.id).execute();
+    const admin = await t.login('admin');
+    const chanhvp = await t.login('chanhvp');
+    const me = await t.ctx.db.selectFrom('users').select('id').where('username', '=', 'chanhvp').executeTakeFirstOrThrow();
+    const viewed = async () => (await t.ctx.db.selectFrom('audit_events').select('details').where('action', '=', 'incoming.viewed').where('entity_id', '=', String(d.id)).execute()).length;
+    try {
+      // On a networked profile a secret document's content is never served: the record is seen, the draft is 404.
+      expect((await chanhvp.get(`/api/incoming/${d.id}`)).statusCode).toBe(200);
+      const networked = await chanhvp.post('/api/tasks/conclusion-draft', { incomingId: d.id });
+      expect(networked.statusCode).toBe(404);
+      expect(networked.json().error.code).toBe('incoming.not_found');
+      // On the isolated LAN: only for the people named on it.
+      expect((await admin.patch('/api/settings', { deploymentProfile: 'isolated-lan' })).statusCode).toBe(200);
+      expect((await chanhvp.post('/api/tasks/conclusion-draft', { incomingId: d.id })).statusCode).toBe(404);
+      const before = await viewed();
+      await t.ctx.db.updateTable('incoming_documents').set({ presented_to: me.id }).where('id', '=', d.id).execute();
+      const named = await chanhvp.post('/api/tasks/conclusion-draft', { incomingId: d.id });
+      expect(named.statusCode).toBe(200);
+      expect(named.json().items).toEqual([expect.objectContaining({ label: '1.', deadline: '2027-06-30', lead: { committeeId: committee['Tỉnh ủy Hồng Lam'], agencyId: body.BTCTU } })]);
+      expect(await viewed()).toBe(before + 1);
+    } finally {
+      await admin.patch('/api/settings', { deploymentProfile: 'party-wan' });
+      await t.ctx.db.updateTable('incoming_documents').set({ secrecy: 'none', secrecy_rank: 0, presented_to: d.presented_to }).where('id', '=', d.id).execute();
+    }
+  });
+
   it('tasks.manage is required: the inspection role and a clerk get 403, an anonymous caller 401', async () => {
     for (const u of ['kiemtra', 'vanthu']) {
       const c = await t.login(u);

@@ -3,13 +3,15 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { doc, requirePermission, type App } from '../../platform/http/types.ts';
+import type { AuditContext } from '../../platform/audit/audit.ts';
+import { auditContextOf, doc, requirePermission, type App } from '../../platform/http/types.ts';
 import type { Actor } from '../auth/auth.models.ts';
 import { toVietnamDate } from '../calendar/calendar.workdays.ts';
-import { incomingViewer, visibleTo as incomingVisibleTo } from '../incoming/incoming.visibility.ts';
+import { canReadContent } from '../incoming/incoming.policies.ts';
+import { auditSecretRead as auditIncomingRead, loadDocument as loadIncoming } from '../incoming/incoming.usecases.ts';
 import { committeeSubtreeIds } from '../org/org.scope.ts';
-import { outgoingViewer, visibleTo as outgoingVisibleTo } from '../outgoing/outgoing.visibility.ts';
-import { documentDateOf, notationOf, parseConclusion, type DirectoryBody } from './tasks.conclusion.ts';
+import { auditSecretRead as auditOutgoingRead, loadVisible as loadOutgoing } from '../outgoing/outgoing.usecases.ts';
+import { documentDateOf, draftConclusion, MAX_CONCLUSION_CHARS, MAX_DRAFT_ITEMS, notationOf, type DirectoryBody } from './tasks.conclusion.ts';
 
 /**
  * The directory a conclusion's bodies are matched against: the agencies of the actor's committee and
@@ -52,6 +54,22 @@ const noText = () =>
     details: { field: 'text' },
   });
 
+const tooLong = (length: number) =>
+  new AppError({
+    code: 'tasks.conclusion_too_long',
+    status: 422,
+    message: `Văn bản quá dài để tách tự động (${length} ký tự, tối đa ${MAX_CONCLUSION_CHARS}) — hãy dán phần kết luận cần tách / The text is too long to split (${length} characters, at most ${MAX_CONCLUSION_CHARS}): paste the conclusion's part with the items`,
+    details: { field: 'text', max: MAX_CONCLUSION_CHARS, length },
+  });
+
+const tooManyItems = () =>
+  new AppError({
+    code: 'tasks.conclusion_too_long',
+    status: 422,
+    message: `Văn bản cho ra hơn ${MAX_DRAFT_ITEMS} nhiệm vụ — hãy tách từng phần kết luận / More than ${MAX_DRAFT_ITEMS} draft tasks: split the conclusion part by part`,
+    details: { field: 'text', maxItems: MAX_DRAFT_ITEMS },
+  });
+
 /** Text strings of stored files whose extraction is done, in the given order. */
 async function fileTexts(db: Kysely<Database>, fileIds: number[]): Promise<string> {
   if (fileIds.length === 0) {
@@ -66,22 +84,25 @@ interface Source {
   text: string;
   date: string | null;
   reference: string;
+  /** Logs the read of a secret document's content (its module's own audit), once the drafts are made. */
+  audit: () => Promise<void>;
 }
 
-/** An outgoing document's text as the outgoing module shows it: its content body, else its file's text. */
-async function outgoingSource(ctx: AppContext, actor: Actor, id: number): Promise<Source> {
-  const viewer = await outgoingViewer(ctx.db, actor, ctx.clock.now());
-  const row = viewer
-    ? await ctx.db
-        .selectFrom('outgoing_documents')
-        .select(['outgoing_documents.id', 'content', 'notation', 'issued_on', 'summary', 'docx_file_id', 'pdf_file_id', 'current_version_id'])
-        .where('outgoing_documents.id', '=', id)
-        .where(outgoingVisibleTo(viewer))
-        .executeTakeFirst()
-    : undefined;
-  if (!row) {
-    throw notFound('outgoing');
-  }
+interface By {
+  actor: Actor;
+  audit: AuditContext;
+}
+
+/** What the audit event of a secret read says: the content went to a conclusion draft. */
+const VIA = { via: 'tasks.conclusion_draft' };
+
+/**
+ * An outgoing document's text as the outgoing module shows it: its content body, else its file's text.
+ * Read through the outgoing module (its visibility: 404 otherwise); reading a secret one is audited
+ * `outgoing.viewed` as its page is.
+ */
+async function outgoingSource(ctx: AppContext, by: By, id: number): Promise<Source> {
+  const { doc: row } = await loadOutgoing(ctx, by.actor, id);
   let text = '';
   try {
     const c = JSON.parse(row.content) as { body?: unknown };
@@ -96,23 +117,21 @@ async function outgoingSource(ctx: AppContext, actor: Actor, id: number): Promis
     text = await fileTexts(ctx.db, [version?.file_id ?? null, row.docx_file_id, row.pdf_file_id].filter((f): f is number => f !== null));
   }
   const reference = row.notation ? `${row.notation}${row.issued_on ? ` ngày ${vnDate(row.issued_on)}` : ''}` : row.summary;
-  return { text, date: row.issued_on, reference };
+  return { text, date: row.issued_on, reference, audit: () => auditOutgoingRead(ctx, by, row, 'outgoing.viewed', VIA) };
 }
 
-/** An incoming document's text: the extracted text of its files (main file first). */
-async function incomingSource(ctx: AppContext, actor: Actor, id: number): Promise<Source> {
-  const viewer = await incomingViewer(ctx.db, actor);
-  const row = viewer
-    ? await ctx.db
-        .selectFrom('incoming_documents')
-        .select(['incoming_documents.id', 'notation', 'document_date', 'summary'])
-        .where('incoming_documents.id', '=', id)
-        .where(incomingVisibleTo(viewer))
-        .executeTakeFirst()
-    : undefined;
-  if (!row) {
+/**
+ * An incoming document's text: the extracted text of its files (main file first). Read through the
+ * incoming module: the document must be visible, and its content readable (`canReadContent`: secret
+ * content only on the isolated LAN, for the people named on it with the clearance) — otherwise 404, as
+ * its attachments answer. Reading a secret one is audited `incoming.viewed`.
+ */
+async function incomingSource(ctx: AppContext, by: By, id: number): Promise<Source> {
+  const l = await loadIncoming(ctx, by.actor, id);
+  if (!canReadContent(by.actor, l.facts)) {
     throw notFound('incoming');
   }
+  const row = l.doc;
   const files = await ctx.db
     .selectFrom('incoming_attachments')
     .select('file_id')
@@ -124,7 +143,12 @@ async function incomingSource(ctx: AppContext, actor: Actor, id: number): Promis
     ctx.db,
     files.map((f) => f.file_id),
   );
-  return { text, date: row.document_date, reference: `${row.notation}${row.document_date ? ` ngày ${vnDate(row.document_date)}` : ''}` };
+  return {
+    text,
+    date: row.document_date,
+    reference: `${row.notation}${row.document_date ? ` ngày ${vnDate(row.document_date)}` : ''}`,
+    audit: () => auditIncomingRead(ctx, by, row, 'incoming.viewed', VIA),
+  };
 }
 
 /** `POST /api/tasks/conclusion-draft` (issue 5 §2): the numbered items of a conclusion as draft tasks. */
@@ -146,13 +170,14 @@ export function tasksConclusionRoutes(app: App, ctx: AppContext): void {
             },
           },
           description:
-            'Một trong `text` (nội dung dán vào), `outgoingId` hoặc `incomingId` (văn bản người dùng được xem). Không lưu gì. / One of `text`, `outgoingId` or `incomingId` (a document the caller may see; 404 otherwise). Nothing is stored. → `{ source, items: [{ label, content, paragraph, deadline, lead, co }] }`',
+            'Một trong `text` (nội dung dán vào), `outgoingId` hoặc `incomingId` (văn bản người dùng được xem và được đọc nội dung; đọc văn bản mật được ghi nhật ký). Tối đa 50.000 ký tự, 500 nhiệm vụ. Không lưu gì. / One of `text`, `outgoingId` or `incomingId` (a document the caller may see and whose content they may read, 404 otherwise; reading a secret one is audited). At most 50,000 characters and 500 drafts (422 `tasks.conclusion_too_long`). Nothing is stored. → `{ source, items: [{ label, content, paragraph, deadline, lead, co }] }`',
         }),
         body: conclusionDraftInput,
       },
     },
     async (req): Promise<ConclusionDraft> => {
       const actor = requirePermission(req, 'tasks.manage');
+      const by: By = { actor, audit: auditContextOf(req) };
       const given = (['text', 'outgoingId', 'incomingId'] as const).filter((k) => req.body[k] !== undefined);
       if (given.length !== 1) {
         throw new AppError({
@@ -166,21 +191,29 @@ export function tasksConclusionRoutes(app: App, ctx: AppContext): void {
       let source: Source;
       let kind: ConclusionDraft['source']['kind'] = 'ad_hoc';
       if (req.body.outgoingId !== undefined) {
-        source = await outgoingSource(ctx, actor, req.body.outgoingId);
+        source = await outgoingSource(ctx, by, req.body.outgoingId);
         kind = 'outgoing';
       } else if (req.body.incomingId !== undefined) {
-        source = await incomingSource(ctx, actor, req.body.incomingId);
+        source = await incomingSource(ctx, by, req.body.incomingId);
         kind = 'incoming';
       } else {
         const text = req.body.text ?? '';
         const notation = notationOf(text);
         const date = documentDateOf(text);
-        source = { text, date, reference: notation ? `${notation}${date ? ` ngày ${vnDate(date)}` : ''}` : '' };
+        source = { text, date, reference: notation ? `${notation}${date ? ` ngày ${vnDate(date)}` : ''}` : '', audit: async () => {} };
       }
       if (source.text.trim() === '') {
         throw noText();
       }
-      const items = parseConclusion(source.text, { directory: await conclusionDirectory(ctx.db, actor), documentDate: source.date ?? today });
+      // Bounded work (the parse is linear, and capped): a document's text can run to megabytes.
+      if (source.text.length > MAX_CONCLUSION_CHARS) {
+        throw tooLong(source.text.length);
+      }
+      const { items, itemsCut } = draftConclusion(source.text, { directory: await conclusionDirectory(ctx.db, actor), documentDate: source.date ?? today });
+      if (itemsCut) {
+        throw tooManyItems();
+      }
+      await source.audit();
       return {
         source: {
           kind,
