@@ -148,7 +148,14 @@ export const conclusionDraftItem = z.object({
   co: z.array(bodyRef),
 });
 export const conclusionDraft = z.object({
-  source: z.object({ kind: z.enum(TASK_SOURCE_KINDS), outgoingId: dbId.nullable(), incomingId: dbId.nullable(), reference: z.string() }),
+  source: z.object({
+    kind: z.enum(TASK_SOURCE_KINDS),
+    outgoingId: dbId.nullable(),
+    incomingId: dbId.nullable(),
+    reference: z.string(),
+    /** The source document's secrecy: the tasks drawn from it are at least as secret. */
+    secrecy: clearance.optional(),
+  }),
   items: z.array(conclusionDraftItem),
 });
 export type ConclusionDraft = z.infer<typeof conclusionDraft>;

@@ -312,7 +312,9 @@ export async function seedDemoTasks(ctx: Ctx, store: FileStore | null): Promise<
     deadline: d(15),
     secrecy: 'secret',
   });
+  // Entered by the office chief: the Nghị quyết went to Ban Tổ chức, the specialist of the office does not see it.
   const t22 = await create(d(-12), {
+    by: chief,
     content: 'Xây dựng kế hoạch thực hiện Nghị quyết về tiếp tục đổi mới, sắp xếp tổ chức bộ máy, trình Ban Thường vụ Tỉnh ủy.',
     source: fromIncoming(nq18, 'Các tỉnh ủy, thành ủy xây dựng kế hoạch thực hiện Nghị quyết.'),
     lead: lead.BTCTU,

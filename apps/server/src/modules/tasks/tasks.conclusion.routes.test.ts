@@ -76,7 +76,7 @@ Nơi nhận:
     expect(r.statusCode).toBe(200);
     const draft = r.json();
     const issued = d.issued_on as string;
-    expect(draft.source).toEqual({ kind: 'outgoing', outgoingId: d.id, incomingId: null, reference: `${d.notation} ngày ${issued.slice(8, 10)}/${issued.slice(5, 7)}/${issued.slice(0, 4)}` });
+    expect(draft.source).toEqual({ kind: 'outgoing', outgoingId: d.id, incomingId: null, reference: `${d.notation} ngày ${issued.slice(8, 10)}/${issued.slice(5, 7)}/${issued.slice(0, 4)}`, secrecy: 'none' });
     expect(draft.items.map((i: { label: string }) => i.label)).toContain('2.');
     const two = draft.items.find((i: { label: string }) => i.label === '2.');
     expect(two.lead).toEqual({ committeeId: committee['Tỉnh ủy Hồng Lam'], agencyId: body.BTCTU });

@@ -12,6 +12,7 @@ import { auditSecretRead as auditIncomingRead, loadDocument as loadIncoming } fr
 import { committeeSubtreeIds } from '../org/org.scope.ts';
 import { auditSecretRead as auditOutgoingRead, loadVisible as loadOutgoing } from '../outgoing/outgoing.usecases.ts';
 import { documentDateOf, draftConclusion, MAX_CONCLUSION_CHARS, MAX_DRAFT_ITEMS, notationOf, type DirectoryBody } from './tasks.conclusion.ts';
+import { sourceSecrecy } from './tasks.usecases.ts';
 
 /**
  * The directory a conclusion's bodies are matched against: the agencies of the actor's committee and
@@ -220,6 +221,7 @@ export function tasksConclusionRoutes(app: App, ctx: AppContext): void {
           outgoingId: req.body.outgoingId ?? null,
           incomingId: req.body.incomingId ?? null,
           reference: source.reference,
+          secrecy: kind === 'ad_hoc' ? undefined : await sourceSecrecy(ctx.db, req.body),
         },
         items,
       };

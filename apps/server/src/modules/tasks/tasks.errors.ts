@@ -16,6 +16,10 @@ export const taskErrors = {
   topSecret: (path = 'secrecy') =>
     rule('top_secret_off_system', path, 'Nhiệm vụ Tuyệt mật được theo dõi ngoài hệ thống (Quy chế 08-QC/TW)'),
   versionConflict: () => conflict('tasks.version_conflict', 'The task was changed by someone else; reload it', [{ path: 'version', message: 'stale' }]),
+  openSubtasks: () =>
+    conflict('tasks.open_subtasks', 'Sub-tasks of this task are still open: they are reported done (or closed) first', [
+      { path: 'done', message: 'open sub-tasks' },
+    ]),
   invalidState: (action: string, state: string) =>
     conflict('tasks.invalid_state', `Not possible now: ${action} (task state "${state}")`, { action, state }),
 };

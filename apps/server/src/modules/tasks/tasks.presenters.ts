@@ -102,7 +102,7 @@ export function eventSummary(action: string, d: Record<string, unknown>, names: 
       return `${d.parentId ? 'Giao nhiệm vụ con' : 'Giao nhiệm vụ'}: ${name(d.lead)} chủ trì${co}${when}`;
     }
     case 'subtask_created':
-      return `Giao nhiệm vụ con số ${String(d.subtaskId)} cho ${name(d.lead)}`;
+      return d.subtaskId === undefined ? 'Đã giao nhiệm vụ con' : `Giao nhiệm vụ con số ${String(d.subtaskId)} cho ${name(d.lead)}`;
     case 'updated': {
       const changes = (d.changes ?? {}) as Record<string, { to: unknown }>;
       const labels: Record<string, string> = {
@@ -128,7 +128,11 @@ export function eventSummary(action: string, d: Record<string, unknown>, names: 
     case 'extension_decided':
       return d.granted ? `Đồng ý gia hạn đến ${shownDate(d.requestedDeadline as string)}` : `Không đồng ý gia hạn đến ${shownDate(d.requestedDeadline as string)}`;
     case 'evaluated':
-      return `Đánh giá: ${d.result === 'met' ? 'Đạt' : 'Chưa đạt'}${d.comment ? ` — ${String(d.comment)}` : ''}; kết thúc nhiệm vụ`;
+      return d.result === 'met'
+        ? `Đánh giá: Đạt${d.comment ? ` — ${String(d.comment)}` : ''}; kết thúc nhiệm vụ`
+        : d.reopened
+          ? `Đánh giá: Chưa đạt, giao thực hiện tiếp${d.comment ? ` — ${String(d.comment)}` : ''}`
+          : `Đánh giá: Chưa đạt${d.comment ? ` — ${String(d.comment)}` : ''}; kết thúc nhiệm vụ`;
     case 'urged':
       return `Đôn đốc bằng công văn${d.body ? ` gửi ${name(d.body)}` : ''}`;
     case 'reminded': {
@@ -161,7 +165,12 @@ export async function presentDetail(
   const self = { ...task, status: statusOf({ dueOn: task.due_on, completedOn: task.completed_on, lastProgressOn: task.last_progress_on }, today) };
   const [item] = await presentList(db, viewer, [self], today);
   const subtasks = await presentList(db, viewer, subRows, today);
-  const eventDetails = events.map((e) => ({ e, d: JSON.parse(e.details) as Record<string, unknown> }));
+  // A sub-task the viewer may not see is not named in the parent's history (neither its number nor its lead).
+  const visibleSubIds = new Set(subRows.map((r) => r.id));
+  const eventDetails = events.map((e) => {
+    const d = JSON.parse(e.details) as Record<string, unknown>;
+    return { e, d: e.action === 'subtask_created' && !visibleSubIds.has(Number(d.subtaskId)) ? {} : d };
+  });
   const keys = new Set<string>();
   for (const { d } of eventDetails) {
     for (const v of [d.lead, d.assigner, d.body, ...(Array.isArray(d.co) ? d.co : [])]) {

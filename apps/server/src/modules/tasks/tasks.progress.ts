@@ -14,7 +14,7 @@ import { taskErrors as E } from './tasks.errors.ts';
 import { dueOnFor, periodEndOnOrAfter } from './tasks.models.ts';
 import { mayAttachFiles } from './tasks.policies.ts';
 import * as repo from './tasks.repository.ts';
-import { audited, calendarFor, loadVisible, lockTask, mustManage, todayOf, viewerOrDeny, type By, type Ctx } from './tasks.usecases.ts';
+import { audited, calendarFor, loadVisible, lockTask, MAX_COMPLETION_BACKDATE_DAYS, mustManage, todayOf, viewerOrDeny, type By, type Ctx } from './tasks.usecases.ts';
 import type { TaskViewer } from './tasks.visibility.ts';
 
 /** Files a progress report may carry: PDF, Word, images, and spreadsheets (figures of a report). */
@@ -39,6 +39,14 @@ async function taskFor(ctx: Ctx, trx: Trx, by: By, viewer: TaskViewer, id: numbe
 
 const nextDay = (d: string) => addCalendarDays(d, 1);
 
+/** A task is reported done, or evaluated met, only once each of its sub-tasks is reported done or closed. */
+async function checkSubtasksDone(trx: Trx, id: number): Promise<void> {
+  const open = await trx.selectFrom('tasks').select('id').where('parent_id', '=', id).where('state', 'not in', ['reported_done', 'closed']).executeTakeFirst();
+  if (open) {
+    throw E.openSubtasks();
+  }
+}
+
 /* ---------------------------------------------------------------- progress */
 
 export async function reportProgress(ctx: Ctx, by: By, id: number, input: z.infer<typeof progressInput>): Promise<void> {
@@ -55,6 +63,15 @@ export async function reportProgress(ctx: Ctx, by: By, id: number, input: z.infe
     }
     if (completedOn !== null && completedOn < task.assigned_on) {
       throw E.field('completed_before_assignment', 'completedOn', 'The completion date is before the assignment date');
+    }
+    if (completedOn !== null) {
+      // A declared completion date is bounded: not before the last report (which said it was not done),
+      // not more than 30 days back.
+      const earliest = [task.last_progress_on ?? task.assigned_on, addCalendarDays(today, -MAX_COMPLETION_BACKDATE_DAYS)].reduce((a, b) => (a > b ? a : b));
+      if (completedOn < earliest) {
+        throw E.field('completed_too_early', 'completedOn', `The completion date cannot be before ${earliest} (the last progress report, or 30 days back)`);
+      }
+      await checkSubtasksDone(trx, id);
     }
     await checkFiles(ctx, trx, by, task, input.fileIds);
 
@@ -260,11 +277,19 @@ export async function decideExtension(ctx: Ctx, by: By, id: number, extensionId:
 
 /* ---------------------------------------------------------------- evaluation */
 
-/** Đạt / chưa đạt with a comment, by the assigner, once the lead reported completion: the task is closed. */
+/**
+ * Đạt / chưa đạt with a comment, by the assigner, once the lead reported completion. Đạt closes the task;
+ * chưa đạt gives it back to the lead body ("giao thực hiện tiếp"): open again, its completion date cleared,
+ * so its status follows the dates again (a task judged not done is not "done on time").
+ */
 export async function evaluateTask(ctx: Ctx, by: By, id: number, input: z.infer<typeof evaluationInput>): Promise<void> {
   const viewer = await viewerOrDeny(ctx.db, by.actor);
   await inTransaction(ctx, async (trx) => {
     const task = await taskFor(ctx, trx, by, viewer, id, 'assigner', 'evaluate', ['reported_done']);
+    const met = input.result === 'met';
+    if (met) {
+      await checkSubtasksDone(trx, id);
+    }
     const now = ctx.clock.now().toISOString();
     await trx
       .updateTable('tasks')
@@ -273,13 +298,14 @@ export async function evaluateTask(ctx: Ctx, by: By, id: number, input: z.infer<
         evaluation_comment: input.comment,
         evaluated_by: by.actor.userId,
         evaluated_at: now,
-        state: 'closed',
+        state: met ? 'closed' : 'open',
+        ...(met ? {} : { completed_on: null }),
         updated_at: now,
         version: task.version + 1,
       })
       .where('id', '=', id)
       .execute();
-    const details = { result: input.result, comment: input.comment, completedOn: task.completed_on };
+    const details = { result: input.result, comment: input.comment, completedOn: task.completed_on, reopened: !met };
     await repo.insertEvent(trx, { task_id: id, at: now, actor_id: by.actor.userId, action: 'evaluated', details });
     await recordAudit(audited(ctx, trx, by), { action: 'tasks.evaluated', entityType: 'task', entityId: id, details });
   });

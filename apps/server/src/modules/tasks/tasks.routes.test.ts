@@ -154,21 +154,22 @@ describe('task routes', () => {
     expect(granted).toMatchObject({ deadline: '2027-01-20', dueOn: '2027-01-20', version: 2 });
     expect(granted.history.at(-1)!.summary).toBe('Đồng ý gia hạn đến 20/01/2027');
 
-    // Completion reported by the lead; the assigner evaluates and closes.
+    // Completion reported by the lead (its sub-task first); the assigner evaluates: not met gives it back.
     expect((await chuyenvien.post(`/api/tasks/${parent.id}/evaluation`, { result: 'met' })).statusCode).toBe(409);
+    expect((await xa.post(`/api/tasks/${subtask.id}/progress`, { percent: 100, note: 'Đã ban hành kế hoạch.', done: true })).statusCode).toBe(200);
     const done = taskDetail.parse((await xa.post(`/api/tasks/${parent.id}/progress`, { percent: 90, note: 'Đã hoàn thành.', done: true })).json());
     expect(done).toMatchObject({ state: 'reported_done', completedOn: '2026-11-25', progress: 100, status: 'done_on_time', statusLabel: 'Hoàn thành đúng hạn' });
     expect(done.abilities).toMatchObject({ reportProgress: false });
     expect((await xa.post(`/api/tasks/${parent.id}/evaluation`, { result: 'met' })).statusCode).toBe(403);
-    const closed = await changes(parent.id, 'tasks.evaluated', async () => {
+    const reopened = await changes(parent.id, 'tasks.evaluated', async () => {
       const r = await chuyenvien.post(`/api/tasks/${parent.id}/evaluation`, { result: 'not_met', comment: 'Chưa đủ sản phẩm.' });
       expect(r.statusCode, r.body).toBe(200);
       return taskDetail.parse(r.json());
     });
-    expect(closed).toMatchObject({ state: 'closed', evaluation: 'not_met', evaluationComment: 'Chưa đủ sản phẩm.' });
-    expect(closed.history.at(-1)!.summary).toBe('Đánh giá: Chưa đạt — Chưa đủ sản phẩm.; kết thúc nhiệm vụ');
+    expect(reopened).toMatchObject({ state: 'open', completedOn: null, status: 'in_progress', evaluation: 'not_met', evaluationComment: 'Chưa đủ sản phẩm.' });
+    expect(reopened.history.at(-1)!.summary).toBe('Đánh giá: Chưa đạt, giao thực hiện tiếp — Chưa đủ sản phẩm.');
     expect((await chuyenvien.post(`/api/tasks/${parent.id}/evaluation`, { result: 'met' })).statusCode).toBe(409);
-    expect((await chuyenvien.patch(`/api/tasks/${parent.id}`, { version: closed.version, content: 'Sửa' })).statusCode).toBe(409);
+    expect((await xa.get(`/api/tasks/${parent.id}`)).json().abilities).toMatchObject({ reportProgress: true });
 
     // Every history row of the task is matched by an audit event of the same change.
     const events = await t.ctx.db.selectFrom('task_events').select(['action']).where('task_id', '=', parent.id).orderBy('id').execute();

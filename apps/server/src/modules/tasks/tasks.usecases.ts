@@ -3,17 +3,19 @@
  * task and the list. Every change is one transaction with its history row (task_events) and its audit
  * event; every check reads through the transaction; bad input answers 4xx naming the field.
  */
-import type { BodyRef, TaskCadence, TaskInput, TaskListQuery, taskUpdateInput } from '@vanphong/contracts';
+import type { BodyRef, Clearance, TaskCadence, TaskInput, TaskListQuery, taskUpdateInput } from '@vanphong/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { inTransaction, type AppContext, type Trx } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { foldVietnamese } from '../../platform/text/fold.ts';
-import { hasClearance, type Actor } from '../auth/auth.models.ts';
+import { clearanceRank, hasClearance, type Actor } from '../auth/auth.models.ts';
 import { loadWorkingCalendar } from '../calendar/calendar.usecases.ts';
 import { addCalendarDays, toVietnamDate, type WorkingCalendar } from '../calendar/calendar.workdays.ts';
+import { incomingViewer, visibleTo as incomingVisibleTo } from '../incoming/incoming.visibility.ts';
 import { committeeSubtreeIds } from '../org/org.scope.ts';
+import { outgoingViewer, visibleTo as outgoingVisibleTo } from '../outgoing/outgoing.visibility.ts';
 import { getSettings } from '../settings/settings.repository.ts';
 import { inItem, taskErrors as E } from './tasks.errors.ts';
 import { bodyKeyOf, dueOnFor, parseBodyKey } from './tasks.models.ts';
@@ -153,6 +155,10 @@ async function checkBodies(db: Db, assignerKey: string, subtask: boolean, lead: 
   if (!allowed(l)) {
     throw E.field('body_outside_tree', 'lead', outside);
   }
+  if (!subtask && l.key === assignerKey) {
+    // A body does not assign a task to itself: its own work is not the committee's follow-up.
+    throw E.field('lead_is_assigner', 'lead', 'A body cannot assign a task to itself as the lead body');
+  }
   const seen = new Set<string>();
   const cos: Body[] = [];
   for (const [i, ref] of co.entries()) {
@@ -206,16 +212,47 @@ function checkTerms(actor: Actor, t: Terms, parent: repo.TaskRow | null): void {
   if (parent && t.deadline !== null && t.deadline > parent.due_on) {
     throw E.rule('deadline_after_parent', 'deadline', `A sub-task is due no later than its parent task (${parent.due_on})`);
   }
+  if (parent && secrecyRank(t.secrecy) < secrecyRank(parent.secrecy)) {
+    throw E.rule('secrecy_below_parent', 'secrecy', 'A sub-task is at least as secret as its parent task');
+  }
 }
 
-async function checkSource(db: Db, s: TaskInput['source']): Promise<void> {
+const secrecyRank = (s: string): number => clearanceRank(s as Clearance);
+
+/** The oldest assignment date accepted without an older source document (a year and a day back). */
+export const MAX_BACKDATE_DAYS = 366;
+/** How far back a completion may be declared. */
+export const MAX_COMPLETION_BACKDATE_DAYS = 30;
+
+/** What the task's source document sets: a floor for the task's secrecy, and the document's date. */
+interface SourceDoc {
+  secrecy: string;
+  date: string | null;
+}
+
+/**
+ * The source document the actor names, under its own module's visibility filter: a document the actor
+ * may not see answers like a missing one (400 `unknown_source`), so its existence is not revealed.
+ */
+async function checkSource(ctx: Ctx, db: Db, actor: Actor, s: TaskInput['source']): Promise<SourceDoc | null> {
+  let doc: SourceDoc | null = null;
   if (s.kind === 'outgoing') {
     if (s.outgoingId === null) {
       throw E.field('source_required', 'source.outgoingId', 'Choose the outgoing document the task comes from');
     }
-    if (!(await db.selectFrom('outgoing_documents').select('id').where('id', '=', s.outgoingId).executeTakeFirst())) {
+    const viewer = await outgoingViewer(db, actor, ctx.clock.now());
+    const row = viewer
+      ? await db
+          .selectFrom('outgoing_documents')
+          .select(['outgoing_documents.secrecy', 'outgoing_documents.issued_on'])
+          .where('outgoing_documents.id', '=', s.outgoingId)
+          .where(outgoingVisibleTo(viewer))
+          .executeTakeFirst()
+      : undefined;
+    if (!row) {
       throw E.field('unknown_source', 'source.outgoingId', 'No such outgoing document');
     }
+    doc = { secrecy: row.secrecy, date: row.issued_on };
   } else if (s.outgoingId !== null) {
     throw E.field('source_mismatch', 'source.outgoingId', 'Only a task from an outgoing document names one');
   }
@@ -223,12 +260,59 @@ async function checkSource(db: Db, s: TaskInput['source']): Promise<void> {
     if (s.incomingId === null) {
       throw E.field('source_required', 'source.incomingId', 'Choose the incoming document the task comes from');
     }
-    if (!(await db.selectFrom('incoming_documents').select('id').where('id', '=', s.incomingId).executeTakeFirst())) {
+    const viewer = await incomingViewer(db, actor);
+    const row = viewer
+      ? await db
+          .selectFrom('incoming_documents')
+          .select(['incoming_documents.secrecy', 'incoming_documents.document_date'])
+          .where('incoming_documents.id', '=', s.incomingId)
+          .where(incomingVisibleTo(viewer))
+          .executeTakeFirst()
+      : undefined;
+    if (!row) {
       throw E.field('unknown_source', 'source.incomingId', 'No such incoming document');
     }
+    doc = { secrecy: row.secrecy, date: row.document_date };
   } else if (s.incomingId !== null) {
     throw E.field('source_mismatch', 'source.incomingId', 'Only a task from an incoming document names one');
   }
+  return doc;
+}
+
+/** The source document a task already names (its secrecy floor), read without the actor's filter. */
+async function currentSource(db: Db, t: repo.TaskRow): Promise<SourceDoc | null> {
+  if (t.source_outgoing_id !== null) {
+    const r = await db.selectFrom('outgoing_documents').select(['secrecy', 'issued_on']).where('id', '=', t.source_outgoing_id).executeTakeFirst();
+    return r ? { secrecy: r.secrecy, date: r.issued_on } : null;
+  }
+  if (t.source_incoming_id !== null) {
+    const r = await db.selectFrom('incoming_documents').select(['secrecy', 'document_date']).where('id', '=', t.source_incoming_id).executeTakeFirst();
+    return r ? { secrecy: r.secrecy, date: r.document_date } : null;
+  }
+  return null;
+}
+
+/** A task is at least as secret as the document it comes from. */
+function checkSourceSecrecy(secrecy: string, doc: SourceDoc | null): void {
+  if (doc && secrecyRank(secrecy) < secrecyRank(doc.secrecy)) {
+    throw E.field('secrecy_below_source', 'secrecy', 'A task is at least as secret as the document it comes from');
+  }
+}
+
+/**
+ * The secrecy of a conclusion's source document, for the draft's pre-fill (the caller has already been
+ * shown the document under its module's filter).
+ */
+export async function sourceSecrecy(db: Db, s: { outgoingId?: number; incomingId?: number }): Promise<Clearance | undefined> {
+  if (s.outgoingId !== undefined) {
+    const r = await db.selectFrom('outgoing_documents').select('secrecy').where('id', '=', s.outgoingId).executeTakeFirst();
+    return r?.secrecy as Clearance | undefined;
+  }
+  if (s.incomingId !== undefined) {
+    const r = await db.selectFrom('incoming_documents').select('secrecy').where('id', '=', s.incomingId).executeTakeFirst();
+    return r?.secrecy as Clearance | undefined;
+  }
+  return undefined;
 }
 
 async function dueOn(db: Db, t: Terms, lastReportedPeriodEnd: string | null): Promise<string> {
@@ -287,7 +371,14 @@ async function createInTrx(ctx: Ctx, trx: Trx, by: By, viewer: TaskViewer, input
   const terms: Terms = { deadline: input.deadline, cadence: input.cadence, secrecy: input.secrecy, assignedOn };
   checkTerms(actor, terms, parent);
   const { lead, co } = await checkBodies(trx, assignerKey, parent !== null, input.lead, input.co);
-  await checkSource(trx, input.source);
+  const sourceDoc = await checkSource(ctx, trx, actor, input.source);
+  checkSourceSecrecy(input.secrecy, sourceDoc);
+  // Backdating: a year and a day, or back to an older source document's date.
+  const yearBack = addCalendarDays(today, -MAX_BACKDATE_DAYS);
+  const earliest = sourceDoc?.date && sourceDoc.date < yearBack ? sourceDoc.date : yearBack;
+  if (assignedOn < earliest) {
+    throw E.field('assigned_too_early', 'assignedOn', `The assignment date is too far back (not before ${earliest})`);
+  }
   const assigner = parseBodyKey(assignerKey)!;
   const now = ctx.clock.now().toISOString();
   const id = await repo.insertTask(trx, {
@@ -412,7 +503,21 @@ export async function updateTask(ctx: Ctx, by: By, id: number, input: TaskUpdate
     const coRefs: BodyRef[] = input.co ?? bodies.filter((b) => b.role === 'co').map((b) => ({ committeeId: b.committeeId, agencyId: b.agencyId }));
     const { lead, co } = await checkBodies(trx, task.assigner_key, task.parent_id !== null, leadRef, coRefs);
     if (input.source) {
-      await checkSource(trx, input.source);
+      checkSourceSecrecy(terms.secrecy, await checkSource(ctx, trx, actor, input.source));
+    } else if (terms.secrecy !== task.secrecy) {
+      checkSourceSecrecy(terms.secrecy, await currentSource(trx, task));
+    }
+    if (secrecyRank(terms.secrecy) > secrecyRank(task.secrecy)) {
+      // Sub-tasks are at least as secret as their parent: raise theirs first (refused rather than raised silently).
+      const lessSecret = await trx
+        .selectFrom('tasks')
+        .select('id')
+        .where('parent_id', '=', id)
+        .where('secrecy', 'in', ['none', 'confidential', 'secret', 'top_secret'].slice(0, secrecyRank(terms.secrecy)))
+        .executeTakeFirst();
+      if (lessSecret) {
+        throw E.rule('subtasks_less_secret', 'secrecy', 'A sub-task of this task is less secret: raise the secrecy of its sub-tasks first');
+      }
     }
     if (terms.secrecy !== 'none' && task.secrecy === 'none') {
       const settings = await getSettings(trx);
@@ -437,7 +542,15 @@ export async function updateTask(ctx: Ctx, by: By, id: number, input: TaskUpdate
       throw E.field('lead_has_subtasks', 'lead', 'The lead body has split this task into sub-tasks; it cannot be changed');
     }
     if (Number(children.n) > 0 && children.lastDue !== null && due < (children.lastDue as string)) {
-      throw E.field('deadline_before_subtasks', 'deadline', `A sub-task is due on ${children.lastDue as string}, after this deadline`);
+      // Name the date only of a sub-task the editor may see.
+      const later = await trx.selectFrom('tasks').selectAll().where('parent_id', '=', id).where('due_on', '>', due).orderBy('due_on', 'desc').execute();
+      const laterBodies = await repo.loadBodies(trx, later.map((c) => c.id));
+      const shown = later.find((c) => canSee(viewer, c, (laterBodies.get(c.id) ?? []).map((b) => b.key)));
+      throw E.field(
+        'deadline_before_subtasks',
+        'deadline',
+        shown ? `A sub-task is due on ${shown.due_on}, after this deadline` : 'A sub-task is due after this deadline',
+      );
     }
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const note = (k: string, from: unknown, to: unknown) => {

@@ -20,6 +20,7 @@ import {
   Radio,
   Result,
   Row,
+  Select,
   Tag,
   Typography,
 } from 'antd';
@@ -32,12 +33,14 @@ import { DATE_FORMAT, parseIsoDate, toIsoDate, todayInOffice, type Dayjs } from 
 import { fieldMessage } from '../../../lib/errors';
 import { useConclusionDraft, useCreateTaskBatch } from '../api/tasks';
 import { BodySelect } from '../components/BodySelect';
-import type { ConclusionDraft, TaskInputBody } from '../types';
+import type { ConclusionDraft, TaskInputBody, TaskSecrecy } from '../types';
 import { bodyKeyOf, parseBodyKey } from '../utils/labels';
 import '../tasks.css';
 import { taskErrorText, taskMessage } from '../utils/errors';
 
 type SourceMode = 'text' | 'outgoing' | 'incoming';
+
+const SECRECY = ['none', 'confidential', 'secret', 'top_secret'] as const;
 
 interface DraftRow {
   label: string;
@@ -46,6 +49,7 @@ interface DraftRow {
   lead?: string;
   co?: string[];
   deadline?: Dayjs | null;
+  secrecy?: TaskSecrecy;
 }
 
 interface ConfirmValues {
@@ -77,7 +81,7 @@ export function TaskConclusionRoute() {
       return;
     }
     const fields = e.fieldDetails
-      .map((d) => ({ m: /items\.(\d+)\.(content|lead|co|deadline)/.exec(d.path), d }))
+      .map((d) => ({ m: /items\.(\d+)\.(content|lead|co|deadline|secrecy)/.exec(d.path), d }))
       .filter((x) => x.m)
       .map(({ m, d }) => ({
         name: ['rows', Number(m![1]), m![2] as 'content'] as ['rows', number, 'content'],
@@ -111,6 +115,8 @@ export function TaskConclusionRoute() {
             lead: i.lead ? bodyKeyOf(i.lead) : undefined,
             co: i.co.map(bodyKeyOf),
             deadline: parseIsoDate(i.deadline),
+            // A task is at least as secret as the document it comes from.
+            secrecy: d.source.secrecy ?? 'none',
           })),
         });
         if (d.items.length === 0) {
@@ -137,6 +143,7 @@ export function TaskConclusionRoute() {
       lead: parseBodyKey(r.lead)!,
       co: (r.co ?? []).map(parseBodyKey).filter((b) => b !== null),
       deadline: r.deadline ? toIsoDate(r.deadline) : null,
+      secrecy: r.secrecy ?? 'none',
     }));
     batch.mutate(items, {
       onSuccess: () => {
@@ -319,7 +326,7 @@ export function TaskConclusionRoute() {
                         />
                       </Form.Item>
                       <Row gutter={12}>
-                        <Col xs={24} md={9}>
+                        <Col xs={24} md={7}>
                           <Form.Item
                             name={[f.name, 'lead']}
                             label={t('tasks.fields.lead')}
@@ -328,7 +335,7 @@ export function TaskConclusionRoute() {
                             <BodySelect testId={`tasks-draft-lead-${i}`} />
                           </Form.Item>
                         </Col>
-                        <Col xs={24} md={9}>
+                        <Col xs={24} md={7}>
                           <Form.Item name={[f.name, 'co']} label={t('tasks.fields.co')}>
                             <BodySelect
                               multiple
@@ -337,7 +344,7 @@ export function TaskConclusionRoute() {
                             />
                           </Form.Item>
                         </Col>
-                        <Col xs={24} md={6}>
+                        <Col xs={24} md={5}>
                           <Form.Item
                             name={[f.name, 'deadline']}
                             label={t('tasks.fields.deadline')}
@@ -347,6 +354,22 @@ export function TaskConclusionRoute() {
                               format={DATE_FORMAT}
                               style={{ width: '100%' }}
                               data-testid={`tasks-draft-deadline-${i}`}
+                            />
+                          </Form.Item>
+                        </Col>
+                        <Col xs={24} md={5}>
+                          <Form.Item name={[f.name, 'secrecy']} label={t('tasks.fields.secrecy')}>
+                            <Select
+                              options={SECRECY.map((s, rank) => ({
+                                value: s,
+                                // Below the source document's secrecy: refused by the server, not offered.
+                                disabled: rank < SECRECY.indexOf(source.secrecy ?? 'none'),
+                                label:
+                                  s === 'top_secret'
+                                    ? `${t(`incoming.secrecy.${s}`)} — ${t('tasks.form.topSecretOff')}`
+                                    : t(`incoming.secrecy.${s}`),
+                              }))}
+                              data-testid={`tasks-draft-secrecy-${i}`}
                             />
                           </Form.Item>
                         </Col>
@@ -366,7 +389,16 @@ export function TaskConclusionRoute() {
                 <Flex gap={12} wrap justify="space-between" align="center" style={{ marginBottom: 24 }}>
                   <Button
                     icon={<PlusOutlined />}
-                    onClick={() => add({ label: '', content: '', paragraph: '', co: [], deadline: null })}
+                    onClick={() =>
+                      add({
+                        label: '',
+                        content: '',
+                        paragraph: '',
+                        co: [],
+                        deadline: null,
+                        secrecy: source.secrecy ?? 'none',
+                      })
+                    }
                     data-testid="tasks-draft-add"
                   >
                     {t('tasks.conclusion.addRow')}
