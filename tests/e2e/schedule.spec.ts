@@ -117,9 +117,20 @@ test.describe.serial('work programme, weekly schedule and meeting (issue 6)', ()
     await expect(page.getByTestId('week-table').locator('tr', { hasText: 'chuyển đổi số' }).getByTestId('event-changed')).toBeVisible();
     await expect(page.getByTestId('week-table').locator('tr', { hasText: 'chuyển đổi số' }).getByTestId('event-conflict')).toBeVisible();
 
+    // iCalendar: a leader's feed URL, shown once, that a calendar app reads without a session.
+    await page.getByTestId('ical-open').click();
+    await choose(page, 'ical-person', 'Vinh', 'Phạm Quang Vinh');
+    await page.getByTestId('ical-create').click();
+    await expect(page.getByTestId('ical-url')).toHaveValue(/\/api\/schedule\/ical\/.+/);
+    await shot(page, 'schedule-06-ical');
+    const feed = await page.request.get(await page.getByTestId('ical-url').inputValue());
+    expect(feed.status()).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await page.getByRole('button', { name: 'Xong' }).click();
+
     await page.getByTestId('menu-schedule-month').click();
     await expect(page.getByTestId('month-grid')).toContainText('Giao ban Thường trực');
-    await shot(page, 'schedule-06-month');
+    await shot(page, 'schedule-06-month-view');
 
     // The printed week: A4 landscape PDF, turned into a PNG to look at.
     await page.getByTestId('menu-schedule').click();

@@ -558,7 +558,7 @@ function Conclusions({ meeting: m }: { meeting: Meeting }) {
             {t('meetings.conclusions.createDraft')}
           </Button>
         ) : null}
-        {m.abilities.createTasks && !rows ? (
+        {m.abilities.createTasks && !rows && taskIds.length === 0 ? (
           <Button icon={<OrderedListOutlined />} loading={taskDraft.isPending} onClick={review} data-testid="conclusion-tasks">
             {t('meetings.conclusions.createTasks')}
           </Button>

@@ -206,9 +206,14 @@ export function WeekRoute() {
               data-testid="week-draft-toggle"
               aria-label={t('schedule.week.workingCopy')}
             />
-            <span>{t('schedule.week.workingCopy')}</span>
+            <Tooltip title={t('schedule.week.workingCopyHint')}>
+              <span>{t('schedule.week.workingCopy')}</span>
+            </Tooltip>
           </Flex>
         ) : null}
+        <Button icon={<LinkOutlined />} onClick={() => setIcal(true)} data-testid="ical-open">
+          {t('schedule.week.ical')}
+        </Button>
         <div style={{ flex: 1 }} />
         {canEdit ? (
           <>
@@ -237,9 +242,6 @@ export function WeekRoute() {
             {t('schedule.week.print')}
           </Button>
         ) : null}
-        <Button icon={<LinkOutlined />} onClick={() => setIcal(true)} data-testid="ical-open">
-          {t('schedule.week.ical')}
-        </Button>
       </Flex>
       {!w ? (
         <Skeleton active />
