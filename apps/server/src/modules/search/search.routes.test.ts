@@ -166,10 +166,12 @@ describe('GET /api/search', () => {
     const users = ['admin', 'vanthu', 'chanhvp', 'bithu', 'chuyenvien', 'luutru', 'tiepdan', 'ketoan', 'kiemtra'];
     const incoming = await t.ctx.db.selectFrom('incoming_documents').select(['id', 'summary']).execute();
     const outgoing = await t.ctx.db.selectFrom('outgoing_documents').select(['id', 'summary']).execute();
+    const tasks = (await t.ctx.db.selectFrom('tasks').select(['id', 'content']).execute()).map((r) => ({ id: r.id, summary: r.content }));
+    expect(tasks.length).toBeGreaterThan(0);
     const totals = new Map<string, number>();
     for (const u of users) {
       const c = await t.login(u);
-      const opens = async (kind: string, id: number) => (await c.get(`/api/${kind}/${id}`)).statusCode === 200;
+      const opens = async (kind: string, id: number) => (await c.get(`/api/${kind === 'task' ? 'tasks' : kind}/${id}`)).statusCode === 200;
       for (const q of ['van ban', 'cong tac', 'dang']) {
         const r = await search(c, { q, limit: 50 });
         expect(r.totalCapped).toBe(false);
@@ -177,13 +179,15 @@ describe('GET /api/search', () => {
         if (r.total <= 50) {
           expect(r.items.length, `${u} ${q}`).toBe(r.total);
         }
-        totals.set(`${u}:${q}`, r.total);
+        // Documents only (vanthu holds no tasks.view; the specialist follows tasks).
+        const taskCount = (r.facets.kind as { value: string; count: number }[]).find((k) => k.value === 'task')?.count ?? 0;
+        totals.set(`${u}:${q}`, r.total - taskCount);
         for (const hit of r.items) {
           expect(await opens(hit.kind, hit.id), `${u} must be able to open ${hit.kind} ${hit.id} found by "${q}"`).toBe(true);
         }
-        // Every document the user can open whose summary holds the words is found.
+        // Every document or task the user can open whose summary (content) holds the words is found.
         const words = foldVietnamese(q);
-        for (const [kind, rows] of [['incoming', incoming], ['outgoing', outgoing]] as const) {
+        for (const [kind, rows] of [['incoming', incoming], ['outgoing', outgoing], ['task', tasks]] as const) {
           for (const row of rows) {
             if (row.summary && ` ${foldVietnamese(row.summary).replace(/[^a-z0-9]+/g, ' ')} `.includes(` ${words} `) && r.total < 50 && (await opens(kind, row.id))) {
               expect(found.has(`${kind}:${row.id}`), `${u} should find ${kind} ${row.id} by "${q}"`).toBe(true);
@@ -196,5 +200,32 @@ describe('GET /api/search', () => {
     expect(totals.get('vanthu:cong tac')).toBeGreaterThan(3);
     expect(totals.get('chuyenvien:cong tac')!).toBeLessThan(totals.get('vanthu:cong tac')!);
     expect(totals.get('ketoan:cong tac')).toBe(0);
+  });
+
+  it('finds tasks under their own rule: the units concerned find them, others do not', async () => {
+    const all = await t.ctx.db.selectFrom('tasks').select(['id', 'content', 'secrecy']).where('secrecy', '=', 'none').orderBy('id').execute();
+    const task = all.find((r) => /quy hoạch/i.test(r.content)) ?? all[0]!;
+    const words = task.content.split(/\s+/).slice(0, 4).join(' ');
+    const chanhvp = await t.login('chanhvp');
+    const found = await search(chanhvp, { q: words, kind: 'task', limit: 50 });
+    expect(found.items.some((i) => i.kind === 'task' && i.id === task.id), `chanhvp finds task ${task.id} by "${words}"`).toBe(true);
+    const hit = found.items.find((i) => i.id === task.id)!;
+    expect(hit.url).toBe(`/tasks/${task.id}`);
+    expect(hit.status.startsWith('task.')).toBe(true);
+    // ketoan (no tasks.view) finds no task, and the kind contributes nothing to his facets.
+    const ketoan = await t.login('ketoan');
+    const none = await search(ketoan, { q: words, kind: 'task' });
+    expect(none.total).toBe(0);
+    // The commune's account finds only tasks it may open (its own and its sub-tasks), not the province's others.
+    const xa = await t.login('xatanphu');
+    const mine = await search(xa, { q: 'nhiem vu', kind: 'task', limit: 50 });
+    for (const i of mine.items) {
+      expect((await xa.get(`/api/tasks/${i.id}`)).statusCode, `xatanphu opens task ${i.id}`).toBe(200);
+    }
+    const theirs = await search(chanhvp, { q: words, kind: 'task', limit: 50 });
+    const open = await xa.get(`/api/tasks/${task.id}`);
+    const xaFinds = await search(xa, { q: words, kind: 'task', limit: 50 });
+    expect(xaFinds.items.some((i) => i.id === task.id)).toBe(open.statusCode === 200);
+    expect(theirs.total).toBeGreaterThanOrEqual(xaFinds.total);
   });
 });
