@@ -108,6 +108,34 @@ async function walkStep(ctx: AppContext, spec: WalkSpec, preds: EntryPredicate[]
 }
 
 /**
+ * PostgreSQL: a word no entry holds ends the search before any visibility is planned (one GIN probe) —
+ * for a narrow viewer the planner may otherwise start by collecting every record he may see (0.4–1 s at 1M
+ * for a word nobody wrote: docs/benchmarks.md, Search). Nothing is shown or counted either way.
+ */
+async function noPosting(ctx: AppContext, spec: WalkSpec): Promise<boolean> {
+  if (ctx.dialect.kind !== 'postgres' || spec.mode !== 'text') {
+    return false;
+  }
+  const tokens = queryTokens(spec.q);
+  const freqs = await tokenFrequencies(ctx.db, ctx.dialect, 'search_entries');
+  if (!freqs) {
+    return false;
+  }
+  const rarest = rarestToken(tokens, freqs);
+  if ((freqs.get(rarest) ?? 0) >= RARE_TOKEN) {
+    return false;
+  }
+  // A count, not `limit 1`: under LIMIT 1 the planner scans the table hoping to meet a match (4–7 s for
+  // an absent word); counting a rare word's postings reads its GIN entry only.
+  const r = await ctx.db
+    .selectFrom('search_entries as e')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where(sql<SqlBool>`e.search_vector @@ ${`'${rarest}'`}::tsquery`)
+    .executeTakeFirstOrThrow();
+  return Number(r.n) === 0;
+}
+
+/**
  * One step over every kind. PostgreSQL gets one statement per kind: an EXISTS under OR is run as a hashed
  * subplan that first collects every visible record (128,000 for the clerk at 1M), while one kind's EXISTS
  * alone becomes a join that probes each walked entry's record by key (92 → 59 ms for a common word,
@@ -116,7 +144,10 @@ async function walkStep(ctx: AppContext, spec: WalkSpec, preds: EntryPredicate[]
  * once per kind).
  */
 async function walkAll(ctx: AppContext, spec: WalkSpec, preds: EntryPredicate[], cursor: number | null, limit: number): Promise<Candidate[]> {
-  if (ctx.dialect.kind !== 'postgres' || preds.length === 1) {
+  if (ctx.dialect.kind !== 'postgres' || preds.length === 1 || spec.mode === 'notation') {
+    // A notation's few entries: under OR each one's record is checked as it comes (a subplan); one kind
+    // alone became a semi-join that, for a narrow viewer, first collected every record he may see
+    // (chuyenvien at 1M: 43 ms p50 instead of 8).
     return walkStep(ctx, spec, preds, cursor, limit);
   }
   const parts = await Promise.all(preds.map((p) => walkStep(ctx, spec, [p], cursor, limit)));
@@ -132,6 +163,9 @@ async function walkAll(ctx: AppContext, spec: WalkSpec, preds: EntryPredicate[],
 async function walk(ctx: AppContext, spec: WalkSpec, preds: EntryPredicate[], need: number, cap: number): Promise<{ rows: Candidate[]; more: boolean }> {
   const started = performance.now();
   const rows: Candidate[] = [];
+  if (await noPosting(ctx, spec)) {
+    return { rows, more: false };
+  }
   let want = Math.min(cap, Math.max(need, walkTuning.first));
   for (;;) {
     const step = await walkAll(ctx, spec, preds, rows.length > 0 ? rows[rows.length - 1]!.entryId : null, want - rows.length + 1);
