@@ -2,7 +2,7 @@
 // their bodies, ~25 min on 2 shared cores; the index rebuild and the measurements take ~1 h more), so not
 // part of the default run-all:
 //
-//   nice -n 10 node bench/search-all.mjs [--n 1000000] [--reps 15] [--skip-rebuild | --rebuild-json FILE] [--no-doc]
+//   nice -n 10 node bench/search-all.mjs [--n 1000000] [--reps 15] [--skip-rebuild | --rebuild-json FILE] [--measure-json SQLITE.json,PG.json] [--no-doc]
 //   node bench/search-all.mjs --from-json bench/results/search-latest.json   # re-render the section
 //   node bench/run-all.mjs --only search                                       # the same, through run-all
 //
@@ -53,11 +53,48 @@ function runScript(script, args) {
   });
 }
 
+/**
+ * Latency runs made one engine at a time (`search-measure.mjs --engines sqlite`, then `--engines postgres`)
+ * as one: cases and classes side by side, each run's date, load and durations kept.
+ */
+export function mergeMeasures(parts) {
+  const [first] = parts;
+  const key = (r) => `${r.user}\u0000${r.cls}\u0000${r.name ?? ''}`;
+  const merge = (lists) => {
+    const m = new Map();
+    for (const list of lists) {
+      for (const r of list) {
+        const k = key(r);
+        m.set(k, m.has(k) ? { ...m.get(k), engines: { ...m.get(k).engines, ...r.engines } } : r);
+      }
+    }
+    return [...m.values()];
+  };
+  const engineOf = (p) => Object.keys(p.classes[0]?.engines ?? {}).map((e) => ENGINE[e] ?? e).join(', ');
+  return {
+    ...first,
+    http: merge(parts.map((p) => p.http)),
+    classes: merge(parts.map((p) => p.classes)),
+    inProcess: parts.flatMap((p) => p.inProcess),
+    durations: {
+      httpS: parts.reduce((a, p) => a + p.durations.httpS, 0),
+      inProcessS: parts.reduce((a, p) => a + p.durations.inProcessS, 0),
+    },
+    runs: parts.map((p) => ({
+      user: `${p.users.join(', ')} on ${engineOf(p)}`,
+      date: p.machine?.date,
+      loadAvg: p.loadAvg,
+      durations: p.durations,
+    })),
+  };
+}
+
 export async function runSearch({
   n = DEFAULT_N,
   reps = 15,
   skipRebuild = false,
   rebuildJson = null,
+  measureJson = null,
   engines = 'sqlite,postgres',
 } = {}) {
   const out = { n, errors: {} };
@@ -83,6 +120,10 @@ export async function runSearch({
     } catch (e) {
       out.errors.rebuild = e.message;
     }
+  }
+  if (measureJson) {
+    out.measure = mergeMeasures(measureJson.map((f) => JSON.parse(fs.readFileSync(f, 'utf8'))));
+    return out;
   }
   try {
     out.measure = await runScript('search-measure.mjs', [
@@ -674,6 +715,7 @@ if (isMain(import.meta.url)) {
       reps: a.reps ?? 15,
       skipRebuild: Boolean(a['skip-rebuild']),
       rebuildJson: a['rebuild-json'] ? path.resolve(String(a['rebuild-json'])) : null,
+      measureJson: a['measure-json'] ? String(a['measure-json']).split(',').map((f) => path.resolve(f)) : null,
       engines: a.engines ?? 'sqlite,postgres',
     });
     fs.mkdirSync(path.dirname(LATEST), { recursive: true });
