@@ -666,6 +666,7 @@ nice -n 10 node bench/search-generate.mjs [--n 1000000]        # the incoming da
 nice -n 10 node bench/search-rebuild.mjs [--n 1000000] [--profile]                 # the app's rebuildSearchIndex: records/s, where the time goes, sizes
 nice -n 10 node bench/search-measure.mjs [--n 1000000] [--users vanthu,chuyenvien] [--only bodies] [--profile]   # HTTP, in-process, engine alone, plans
 node bench/search-all.mjs --from-json bench/results/search-latest.json              # re-render this section
+nice -n 10 node bench/search-all.mjs --rebuild-json R.json --measure-json S.json,P.json   # a build and latency runs made apart (search-measure --engines sqlite, then postgres)
 nice -n 10 node bench/search-rebuild.mjs --engines sqlite --sorted-batches          # experiment: batches in entry-id order
 nice -n 10 node bench/search-rebuild.mjs --engines postgres --gin-after             # experiment: GIN built after the load
 nice -n 10 node bench/search-experiments.mjs fts-order|tokens|fold|pg-walk|narrow   # the evidence behind the proposed fixes
