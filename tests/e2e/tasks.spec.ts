@@ -230,7 +230,7 @@ test.describe.serial('task follow-up: from a conclusion to the urging letter (is
 
     // Every figure opens the tasks it counts.
     await page.getByTestId('dash-c1-a2-overdue').click();
-    await expect(page).toHaveURL(/\/tasks\?.*body=c1-a2/);
+    await expect(page).toHaveURL(/\/tasks\?.*lead=c1-a2/);
     await expect(page).toHaveURL(/status=overdue/);
     await expect(rows(page)).toHaveCount(btc.counts.overdue);
     await expect(rows(page).filter({ hasText: 'kiện toàn tổ chức bộ máy' })).toHaveCount(1);

@@ -227,5 +227,18 @@ describe('GET /api/search', () => {
     const xaFinds = await search(xa, { q: words, kind: 'task', limit: 50 });
     expect(xaFinds.items.some((i) => i.id === task.id)).toBe(open.statusCode === 200);
     expect(theirs.total).toBeGreaterThanOrEqual(xaFinds.total);
+
+    // A task is indexed in the transaction that creates it, and follows its progress notes.
+    const cv = await t.login('chuyenvien');
+    const created = await cv.post('/api/tasks', {
+      content: 'Khảo sát giếng khoan Pù Mát phục vụ sinh hoạt',
+      lead: { committeeId: 1, agencyId: 2 },
+      deadline: '2027-03-31',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const newId = created.json().id as number;
+    const byContent = await search(cv, { q: 'gieng khoan pu mat', kind: 'task' });
+    expect(byContent.items.map((i) => i.id)).toContain(newId);
+    expect((await search(xa, { q: 'gieng khoan pu mat', kind: 'task' })).total).toBe(0);
   });
 });

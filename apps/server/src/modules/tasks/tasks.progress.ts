@@ -5,6 +5,7 @@
  */
 import type { TaskCadence, evaluationInput, extensionDecisionInput, extensionInput, progressInput } from '@vanphong/contracts';
 import type { z } from 'zod';
+import { indexRecords } from '../search/search.index.ts';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { inTransaction, type Trx } from '../../platform/context.ts';
 import { addCalendarDays } from '../calendar/calendar.workdays.ts';
@@ -132,6 +133,8 @@ export async function reportProgress(ctx: Ctx, by: By, id: number, input: z.infe
     };
     await repo.insertEvent(trx, { task_id: id, at: now, actor_id: by.actor.userId, action: 'progress_reported', details });
     await recordAudit(audited(ctx, trx, by), { action: 'tasks.progress_reported', entityType: 'task', entityId: id, details });
+    // The one search (issue 7) follows the task in the same transaction.
+    await indexRecords(trx, ctx.dialect, 'task', [id], ctx.clock.now());
   });
 }
 
@@ -272,6 +275,8 @@ export async function decideExtension(ctx: Ctx, by: By, id: number, extensionId:
     };
     await repo.insertEvent(trx, { task_id: id, at: now, actor_id: by.actor.userId, action: 'extension_decided', details });
     await recordAudit(audited(ctx, trx, by), { action: 'tasks.extension_decided', entityType: 'task', entityId: id, details });
+    // The one search (issue 7) follows the task in the same transaction.
+    await indexRecords(trx, ctx.dialect, 'task', [id], ctx.clock.now());
   });
 }
 
@@ -308,6 +313,8 @@ export async function evaluateTask(ctx: Ctx, by: By, id: number, input: z.infer<
     const details = { result: input.result, comment: input.comment, completedOn: task.completed_on, reopened: !met };
     await repo.insertEvent(trx, { task_id: id, at: now, actor_id: by.actor.userId, action: 'evaluated', details });
     await recordAudit(audited(ctx, trx, by), { action: 'tasks.evaluated', entityType: 'task', entityId: id, details });
+    // The one search (issue 7) follows the task in the same transaction.
+    await indexRecords(trx, ctx.dialect, 'task', [id], ctx.clock.now());
   });
 }
 

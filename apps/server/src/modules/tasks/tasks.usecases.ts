@@ -6,6 +6,7 @@
 import type { BodyRef, Clearance, TaskCadence, TaskInput, TaskListQuery, taskUpdateInput } from '@vanphong/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { indexRecords } from '../search/search.index.ts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit.ts';
 import { inTransaction, type AppContext, type Trx } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -437,6 +438,8 @@ async function createInTrx(ctx: Ctx, trx: Trx, by: By, viewer: TaskViewer, input
     await repo.insertEvent(trx, { task_id: parent.id, at: now, actor_id: actor.userId, action: 'subtask_created', details: { subtaskId: id, lead: lead.key } });
   }
   await recordAudit(audited(ctx, trx, by), { action: 'tasks.created', entityType: 'task', entityId: id, details });
+  // The one search (issue 7) follows the task in the same transaction.
+  await indexRecords(trx, ctx.dialect, 'task', [id], ctx.clock.now());
   return id;
 }
 
@@ -609,6 +612,8 @@ export async function updateTask(ctx: Ctx, by: By, id: number, input: TaskUpdate
     const details = { changes, dueOn: due };
     await repo.insertEvent(trx, { task_id: id, at: now, actor_id: actor.userId, action: 'updated', details });
     await recordAudit(audited(ctx, trx, by), { action: 'tasks.updated', entityType: 'task', entityId: id, details });
+    // The one search (issue 7) follows the task in the same transaction.
+    await indexRecords(trx, ctx.dialect, 'task', [id], ctx.clock.now());
   });
 }
 
