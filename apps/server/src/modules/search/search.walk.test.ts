@@ -65,9 +65,9 @@ describe(`the search walk in chunks on ${TEST_DB}`, () => {
         }
       }
     }
-    // Not vacuous: both kinds were merged for the specialist.
-    const mine = await search(clients.chuyenvien!, { q: 'cong tac', limit: 50 });
-    expect(new Set(mine.items.map((i) => i.kind))).toEqual(new Set(['incoming', 'outgoing']));
+    // Not vacuous: several kinds were merged for the specialist.
+    const mine = new Set((await search(clients.chuyenvien!, { q: 'cong tac', limit: 50 })).items.map((i) => i.kind));
+    expect(mine.has('incoming') && mine.has('outgoing')).toBe(true);
     expect(compared).toBeGreaterThan(100);
   });
 
