@@ -97,7 +97,11 @@ test.describe.serial('work programme, weekly schedule and meeting (issue 6)', ()
     await first.click();
     await expect(page.getByText('Sửa lịch công tác')).toBeVisible();
     await shot(page, 'schedule-04-event-form');
-    await page.getByRole('button', { name: 'Hủy', exact: true }).click();
+    // Saved without a change: nothing sent, the published event is not marked as a change.
+    await page.getByTestId('event-save').click();
+    await expect(page.getByText('Sửa lịch công tác')).toHaveCount(0);
+    const giaoBan = page.getByTestId('week-table').locator('tr', { hasText: 'Giao ban Thường trực Tỉnh ủy' });
+    await expect(giaoBan.getByTestId('event-changed')).toHaveCount(0);
 
     await page.getByTestId('event-new').click();
     const monday = mondayThisWeek();
@@ -261,6 +265,7 @@ test.describe.serial('work programme, weekly schedule and meeting (issue 6)', ()
 
     await page.getByTestId('meeting-held').click();
     await confirmOk(page);
+    await expect(page.locator('.ant-message-notice', { hasText: 'Đã ghi nhận hội nghị đã họp' })).toBeVisible();
     await expect(page.getByTestId('meeting-status')).toContainText('Đã họp');
 
     await page.getByTestId('conclusion-outgoing').click();

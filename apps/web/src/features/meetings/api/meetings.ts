@@ -37,7 +37,10 @@ export interface MeetingInputBody {
 function useSetMeeting() {
   const queryClient = useQueryClient();
   return (m: Meeting) => {
+    // The answer is the meeting as saved; a read already under way could still land after it: read again.
+    void queryClient.cancelQueries({ queryKey: meetingKey(m.id) });
     queryClient.setQueryData(meetingKey(m.id), m);
+    void queryClient.invalidateQueries({ queryKey: meetingKey(m.id) });
     void queryClient.invalidateQueries({ queryKey: ['meetings', 'list'] });
     void queryClient.invalidateQueries({ queryKey: ['schedule'] });
     void queryClient.invalidateQueries({ queryKey: ['programmes'] });

@@ -5,6 +5,7 @@ import { useFormError } from '../../../hooks/use-form-error';
 import { isApiError } from '../../../lib/api';
 import { DATE_TIME_SHORT_FORMAT, dayjs, type Dayjs } from '../../../lib/dates';
 import { errorMessage } from '../../../lib/errors';
+import { changedFields } from '../../../lib/forms';
 import { BodySelect } from '../../tasks/components/BodySelect';
 import { bodyKeyOf, parseBodyKey } from '../../tasks/utils/labels';
 import { useCancelEvent, useCreateEvent, useResources, useUpdateEvent } from '../api/schedule';
@@ -156,7 +157,25 @@ export function EventModal({
       warn(answer.conflicts);
     };
     if (event) {
-      const { committeeId: _c, ...patch } = body;
+      // Only what changed: an unchanged save must not mark a published event "Điều chỉnh" nor notify the leaders.
+      const { committeeId: _c, ...values } = body;
+      const before: Omit<EventInputBody, 'committeeId'> = {
+        startsAt: new Date(event.startsAt).toISOString(),
+        endsAt: new Date(event.endsAt).toISOString(),
+        content: event.content,
+        place: event.place,
+        leaderIds: event.leaders.map((l) => l.id),
+        preparingBody: event.preparingBody ? { committeeId: event.preparingBody.committeeId, agencyId: event.preparingBody.agencyId } : null,
+        participants: event.participants,
+        notes: event.notes,
+        resourceIds: event.resources.map((r) => r.id),
+      };
+      const patch = changedFields(before, values);
+      if (Object.keys(patch).length === 0) {
+        void message.info(t('common.noChanges'));
+        onClose();
+        return;
+      }
       update.mutate({ id: event.id, body: { ...patch, version: event.version } }, { onSuccess: done, onError });
     } else {
       create.mutate(body, { onSuccess: done, onError });
