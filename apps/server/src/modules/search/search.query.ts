@@ -292,7 +292,7 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
   for (const [kind, source] of bySource) {
     const ids = counted.filter((c) => c.kind === kind).map((c) => c.refId);
     if (ids.length > 0) {
-      for (const x of await source.describe(ctx.db, ids)) {
+      for (const x of await source.describe(ctx.db, ids, ctx.clock.now())) {
         described.set(`${kind}:${x.refId}`, x);
       }
     }

@@ -70,8 +70,8 @@ export interface SearchSource {
   ownersOfFile(db: AnyDb, fileId: number): Promise<number[]>;
   /** Null when the caller may not read this kind at all (the kind then contributes nothing, not even a count). */
   visibility(ctx: AppContext, actor: Actor, filters: Filters): Promise<EntryPredicate | null>;
-  /** Display columns of the given (visible) records. */
-  describe(db: Kysely<Database>, ids: number[]): Promise<Described[]>;
+  /** Display columns of the given (visible) records; `now` for statuses computed from dates (tasks). */
+  describe(db: Kysely<Database>, ids: number[], now: Date): Promise<Described[]>;
   /** Body and extracted text of the given records, for snippets. */
   bodies(db: Kysely<Database>, ids: number[]): Promise<Map<number, string>>;
 }

@@ -113,8 +113,8 @@ export const taskSearchSource: SearchSource = {
       ]);
   },
 
-  async describe(db, ids) {
-    const today = toVietnamDate(new Date());
+  async describe(db, ids, now) {
+    const today = toVietnamDate(now);
     const rows = await inChunks(ids, (chunk) =>
       db
         .selectFrom('tasks')
