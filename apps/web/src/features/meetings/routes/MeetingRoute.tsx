@@ -558,13 +558,13 @@ function Conclusions({ meeting: m }: { meeting: Meeting }) {
             {t('meetings.conclusions.createDraft')}
           </Button>
         ) : null}
-        {m.abilities.createTasks && !rows && taskIds.length === 0 ? (
+        {m.abilities.createTasks && !rows && taskIds.length === 0 && m.conclusions.trim() ? (
           <Button icon={<OrderedListOutlined />} loading={taskDraft.isPending} onClick={review} data-testid="conclusion-tasks">
             {t('meetings.conclusions.createTasks')}
           </Button>
         ) : null}
       </Flex>
-      {m.status === 'planned' && !m.conclusionOutgoingId ? (
+      {(m.status === 'planned' || !m.conclusions.trim()) && !m.conclusionOutgoingId ? (
         <Typography.Paragraph type="secondary">{t('meetings.conclusions.afterHeld')}</Typography.Paragraph>
       ) : null}
       {rows ? (
