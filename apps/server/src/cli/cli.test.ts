@@ -80,12 +80,13 @@ describe('the vanphong command line', { timeout: 120_000 }, () => {
   it('search rebuild indexes the demo documents, search status reports them and the tools, all audited', async () => {
     const r = await vanphong(['search', 'rebuild']);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/Indexed incoming \d+, outgoing \d+ in/);
+    expect(r.out).toMatch(/Indexed incoming \d+, outgoing \d+, task \d+ in/);
     const counts = await withCtx(async (ctx) => ({
       entries: Number((await ctx.db.selectFrom('search_entries').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
       documents:
         Number((await ctx.db.selectFrom('incoming_documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) +
-        Number((await ctx.db.selectFrom('outgoing_documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+        Number((await ctx.db.selectFrom('outgoing_documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) +
+        Number((await ctx.db.selectFrom('tasks').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
       audited: (await ctx.db.selectFrom('audit_events').select('action').where('action', '=', 'search.rebuilt').where('actor_name', 'like', 'cli:%').execute()).length,
     }));
     expect(counts.entries).toBe(counts.documents);
