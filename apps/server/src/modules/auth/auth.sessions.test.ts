@@ -73,7 +73,11 @@ describe('logs', () => {
     const token = r.cookies.find((c) => c.name === 'vp_session')?.value ?? '';
     await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `vp_session=${token}` } });
     await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bithu', password: 'wrong-Pa55word' } });
+    // An iCalendar feed's token is a credential carried in the path.
+    await app.inject({ method: 'GET', url: '/api/schedule/ical/Zm9vYmFyYmF6cXV4c2VjcmV0dG9rZW4xMjM0NTY3ODk.ics' });
     await app.close();
+    expect(logged).toContain('/api/schedule/ical/…');
+    expect(logged).not.toContain('Zm9vYmFyYmF6cXV4c2VjcmV0dG9rZW4xMjM0NTY3ODk');
     expect(logged.length).toBeGreaterThan(100);
     for (const line of logged.trim().split('\n')) {
       expect(() => JSON.parse(line)).not.toThrow();

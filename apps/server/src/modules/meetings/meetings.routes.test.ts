@@ -198,6 +198,9 @@ describe('meetings routes', () => {
       code: 'meetings.ends_before_start',
       details: [{ path: 'endsAt' }],
     });
+    const far = await chanhvp.post('/api/meetings', input({ startsAt: '9999-12-31T23:00:00-07:00', endsAt: '9999-12-31T23:30:00-07:00' }));
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error).toMatchObject({ code: 'meetings.out_of_range', details: [{ path: 'startsAt' }] });
     const c = await chanhvp.post(
       '/api/meetings',
       input({ agenda: [{ content: 'X', programmeItemId: 999_999 }] }),

@@ -24,7 +24,7 @@ import { clearanceRank, type Actor } from '../auth/auth.models.ts';
 import { scopeCommitteeIds } from '../org/org.scope.ts';
 import { mayChangeStatus } from '../programmes/programmes.models.ts';
 import { createEventInTrx } from '../schedule/schedule.usecases.ts';
-import { shownDate, toStoredInstant, vnDay, vnTime } from '../schedule/schedule.models.ts';
+import { inServiceYears, shownDate, toStoredInstant, vnDay, vnTime } from '../schedule/schedule.models.ts';
 import { getSettings } from '../settings/settings.repository.ts';
 import { PROGRESS_FILE_TYPES } from '../tasks/tasks.progress.ts';
 import { meetingErrors as E } from './meetings.errors.ts';
@@ -270,6 +270,11 @@ export async function createMeeting(
   }
   const startsAt = toStoredInstant(input.startsAt);
   const endsAt = toStoredInstant(input.endsAt);
+  for (const [path, v] of [['startsAt', startsAt], ['endsAt', endsAt]] as const) {
+    if (!inServiceYears(v)) {
+      throw E.field('out_of_range', path, 'The year must be between 2000 and 2999');
+    }
+  }
   if (endsAt <= startsAt) {
     throw E.endsBeforeStart();
   }

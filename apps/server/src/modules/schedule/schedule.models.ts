@@ -81,6 +81,9 @@ export const overlaps = (a: { startsAt: string; endsAt: string }, b: { startsAt:
 /** An instant with any offset as the stored form: ISO UTC with milliseconds. */
 export const toStoredInstant = (s: string): string => new Date(s).toISOString();
 
+/** A stored instant in the years the office plans for (2000–2999): an ISO offset like 9999-12-31T23:00-07:00 would otherwise store year 10000. */
+export const inServiceYears = (stored: string): boolean => /^2\d{3}-/.test(stored);
+
 /* ---------------------------------------------------------------- shown texts */
 
 const WEEKDAYS_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];

@@ -144,6 +144,10 @@ describe('weekly schedule routes', () => {
     const r = await chanhvp.post('/api/schedule/events', event({ startsAt: vn('2026-12-10', '10:00'), endsAt: vn('2026-12-10', '09:00'), resourceIds: [room] }));
     expect(r.statusCode).toBe(400);
     expect(r.json().error).toMatchObject({ code: 'schedule.ends_before_start', details: [{ path: 'endsAt' }] });
+    // A legal ISO offset that would store year 10000 (and answer 500 after writing): refused with the field.
+    const far = await chanhvp.post('/api/schedule/events', event({ startsAt: '9999-12-31T23:00:00-07:00', endsAt: '9999-12-31T23:30:00-07:00' }));
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error).toMatchObject({ code: 'schedule.out_of_range', details: [{ path: 'startsAt' }] });
     const same = await chanhvp.post('/api/schedule/events', event({ startsAt: vn('2026-12-10', '10:00'), endsAt: vn('2026-12-10', '10:00') }));
     expect(same.json().error.details[0].path).toBe('endsAt');
     const leader = await chanhvp.post('/api/schedule/events', event({ leaderIds: [ids.biThu, 999_999] }));

@@ -22,7 +22,7 @@ import { notifyUsers } from '../notifications/notifications.usecases.ts';
 import { scopeCommitteeIds } from '../org/org.scope.ts';
 import { bodyKeyOf } from '../tasks/tasks.models.ts';
 import { scheduleErrors as E } from './schedule.errors.ts';
-import { instantsOfDays, isoWeekOfInstant, monthRange, overlaps, timeRange, toStoredInstant, vnDay, weekRange, weeksOfDays } from './schedule.models.ts';
+import { inServiceYears, instantsOfDays, isoWeekOfInstant, monthRange, overlaps, timeRange, toStoredInstant, vnDay, weekRange, weeksOfDays } from './schedule.models.ts';
 import * as repo from './schedule.repository.ts';
 
 export type Ctx = Pick<AppContext, 'db' | 'dialect' | 'clock'>;
@@ -86,6 +86,11 @@ interface Resolved {
 function checkTimes(startsAtIn: string, endsAtIn: string): { startsAt: string; endsAt: string; week: string } {
   const startsAt = toStoredInstant(startsAtIn);
   const endsAt = toStoredInstant(endsAtIn);
+  for (const [path, v] of [['startsAt', startsAt], ['endsAt', endsAt]] as const) {
+    if (!inServiceYears(v)) {
+      throw E.field('out_of_range', path, 'The year must be between 2000 and 2999');
+    }
+  }
   if (endsAt <= startsAt) {
     throw E.endsBeforeStart();
   }

@@ -27,8 +27,8 @@ describe('dashboard drill-down', () => {
         let checked = 0;
         for (const u of dash.units) {
           const base = new URLSearchParams({ lead: u.key, assignerCommitteeId: String(dash.committeeId), topLevel: 'true', limit: '1' });
-          if (range.from) base.set('assignedFrom', range.from);
-          if (range.to) base.set('assignedTo', range.to);
+          if (range.from) {base.set('assignedFrom', range.from);}
+          if (range.to) {base.set('assignedTo', range.to);}
           const all = await c.get(`/api/tasks?${base.toString()}`);
           expect(all.statusCode, all.body).toBe(200);
           expect(all.json().total, `${u.name} total`).toBe(u.total);

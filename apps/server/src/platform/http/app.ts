@@ -19,6 +19,14 @@ import { installAuth } from '../../modules/auth/auth.plugin.ts';
  * Logs are JSON; the request serializer keeps method and path only, so no query token, cookie,
  * password or document text ever reaches a log line.
  */
+/**
+ * The path as a log line may show it: no query string, and no secret carried in the path itself (the
+ * iCalendar feeds' tokens, `/api/schedule/ical/<token>`, are working credentials).
+ */
+export function loggedPath(url: string): string {
+  return url.split('?')[0]!.replace(/^(\/api\/schedule\/ical\/)[^/]+/, '$1…');
+}
+
 export async function buildApp(ctx: AppContext, { logStream }: { logStream?: NodeJS.WritableStream } = {}): Promise<App> {
   const app = Fastify({
     logger: {
@@ -78,7 +86,7 @@ export async function buildApp(ctx: AppContext, { logStream }: { logStream?: Nod
 
   app.addHook('onResponse', async (req, reply) => {
     req.log.info(
-      { method: req.method, path: req.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: req.auth?.row.username },
+      { method: req.method, path: loggedPath(req.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: req.auth?.row.username },
       'request',
     );
   });
