@@ -27,13 +27,18 @@ async function typeDate(page: Page, testId: string, ddmmyyyy: string): Promise<v
 /** Chooses an option of a Select whose list may hold the same name twice: typed search, then the option. */
 async function choose(page: Page, testId: string, search: string, optionText: string): Promise<void> {
   const input = page.getByTestId(testId).locator('input').first();
+  // The previous select's list may still be fading out (it holds the same names): wait until it is gone.
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await input.click();
   await input.fill(search);
   await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText })
+    .locator('.ant-select-dropdown:visible')
+    .last()
+    .locator('.ant-select-item-option', { hasText: optionText })
     .first()
     .click();
   await expect(page.getByTestId(testId)).toContainText(optionText);
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 // Dates relative to today (Asia/Ho_Chi_Minh), so that the flow stays true whenever it runs.
