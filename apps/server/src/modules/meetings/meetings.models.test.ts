@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../auth/auth.models.ts';
-import { mayReadPaper } from './meetings.usecases.ts';
+import { mayReadPaper } from './meetings.papers.ts';
 
 const actor = (userId: number, clearance: Actor['clearance']): Actor => ({
   userId,

@@ -4,16 +4,10 @@ import type { z } from 'zod';
 import type { Database } from '../../platform/db/schema.ts';
 import type { Actor } from '../auth/auth.models.ts';
 import type { meetingSummary } from './meetings.models.ts';
-import {
-  agendaOf,
-  chairOf,
-  inviteesOf,
-  meetingAbilities,
-  readablePapers,
-  taskIdsOf,
-  type Access,
-  type MeetingRow,
-} from './meetings.usecases.ts';
+import { meetingAbilities, type Access, type MeetingRow } from './meetings.usecases.ts';
+import { taskIdsOf } from './meetings.conclusions.ts';
+import { agendaOf, chairOf, inviteesOf } from './meetings.minutes.ts';
+import { readablePapers } from './meetings.papers.ts';
 
 type Db = Kysely<Database>;
 type Kind = z.infer<typeof meeting>['kind'];

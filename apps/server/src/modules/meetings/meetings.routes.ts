@@ -30,6 +30,9 @@ import {
 } from './meetings.models.ts';
 import { presentMeeting, presentSummaries } from './meetings.presenters.ts';
 import { DEMO_SPARE_FILE_ID } from './meetings.seed.ts';
+import * as conclusions from './meetings.conclusions.ts';
+import * as minutes from './meetings.minutes.ts';
+import * as papers from './meetings.papers.ts';
 import * as uc from './meetings.usecases.ts';
 
 const tag = 'meetings';
@@ -190,7 +193,7 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      await uc.addPaper(ctx, by(req), req.params.id, req.body);
+      await papers.addPaper(ctx, by(req), req.params.id, req.body);
       return reply.status(201).send(await show(req, req.params.id));
     },
   );
@@ -210,7 +213,7 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const { fileId } = await uc.readPaper(ctx, by(req), req.params.id, req.params.paperId);
+      const { fileId } = await papers.readPaper(ctx, by(req), req.params.id, req.params.paperId);
       const { record, bytes } = await fileStoreOf(ctx, req.log).read(fileId);
       const inline = req.query.download === '0' && INLINE_TYPES.has(record.contentType);
       const disposition = contentDisposition(record.originalName);
@@ -242,7 +245,7 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
         response: { 200: minutesDraft },
       },
     },
-    async (req) => ({ minutes: await uc.draftMinutes(ctx.db, requireActor(req), req.params.id) }),
+    async (req) => ({ minutes: await minutes.draftMinutes(ctx.db, requireActor(req), req.params.id) }),
   );
 
   app.put(
@@ -271,7 +274,7 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      await uc.saveMinutes(ctx, by(req), req.params.id, req.body);
+      await minutes.saveMinutes(ctx, by(req), req.params.id, req.body);
       return show(req, req.params.id);
     },
   );
@@ -292,7 +295,7 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req) => {
-      await uc.markHeld(ctx, by(req), req.params.id, req.body ?? {});
+      await minutes.markHeld(ctx, by(req), req.params.id, req.body ?? {});
       return show(req, req.params.id);
     },
   );
@@ -312,7 +315,7 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const outgoingId = await uc.draftConclusionDocument(ctx, by(req), req.params.id);
+      const outgoingId = await conclusions.draftConclusionDocument(ctx, by(req), req.params.id);
       return reply.status(201).send({ outgoingId, meetingId: req.params.id });
     },
   );
@@ -350,7 +353,7 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
           kind: 'meeting',
           outgoingId: null,
           incomingId: null,
-          reference: await uc.referenceOf(ctx.db, m),
+          reference: await conclusions.referenceOf(ctx.db, m),
         },
         items,
       };
@@ -390,7 +393,7 @@ export function meetingsRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const taskIds = await uc.createConclusionTasks(ctx, by(req), req.params.id, req.body.items);
+      const taskIds = await conclusions.createConclusionTasks(ctx, by(req), req.params.id, req.body.items);
       return reply.status(201).send({ taskIds, meetingId: req.params.id });
     },
   );

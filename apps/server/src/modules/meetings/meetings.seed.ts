@@ -16,7 +16,8 @@ import type { FileStore } from '../../platform/files/files.store.ts';
 import { encryptsUploads } from '../files/files.policies.ts';
 import { actorOf } from '../seed/seed.incoming.ts';
 import { getSettings } from '../settings/settings.repository.ts';
-import { addPaper, createMeeting } from './meetings.usecases.ts';
+import { addPaper } from './meetings.papers.ts';
+import { createMeeting } from './meetings.usecases.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'dialect' | 'clock'>;
 
