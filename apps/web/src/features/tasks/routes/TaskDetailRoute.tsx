@@ -33,14 +33,9 @@ import { DATE_TIME_SHORT_FORMAT, formatDate, formatDateTime } from '../../../lib
 import { SecrecyTag } from '../../incoming/components/tags';
 import { useTask } from '../api/tasks';
 import { OverdueText, TaskProgress, TaskStatusTag } from '../components/tags';
-import {
-  DecisionModal,
-  EditModal,
-  EvaluationModal,
-  ExtensionModal,
-  ProgressModal,
-  SplitModal,
-} from '../components/TaskModals';
+import { EditModal } from '../components/EditModal';
+import { DecisionModal, EvaluationModal, ExtensionModal, ProgressModal } from '../components/ProgressModals';
+import { SplitModal } from '../components/SplitModal';
 import { TaskTable } from '../components/TaskTable';
 import type { TaskDetail, TaskExtension } from '../types';
 import { TASK_STATUSES } from '../utils/labels';

@@ -1,8 +1,5 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   App,
-  Button,
-  Card,
   Checkbox,
   Col,
   DatePicker,
@@ -12,7 +9,6 @@ import {
   Modal,
   Radio,
   Row,
-  Select,
   Slider,
   Typography,
   type ButtonProps,
@@ -30,22 +26,19 @@ import {
   todayInOffice,
   type Dayjs,
 } from '../../../lib/dates';
-import type { BodyOption } from '../api/bodies';
-import { useCreateTaskBatch, useTaskAction, useUpdateTask } from '../api/tasks';
+import { useTaskAction } from '../api/tasks';
 import type { TaskDetail, TaskEvaluation, TaskExtension } from '../types';
-import { parseBodyKey, TASK_CADENCES } from '../utils/labels';
-import { BodySelect } from './BodySelect';
 import { FilesInput, uploadedIds, uploading } from './FilesInput';
 import { useTaskFormError } from '../utils/errors';
 
-interface Common {
+export interface TaskModalProps {
   task: TaskDetail;
   open: boolean;
   onClose: () => void;
 }
 
 /** Báo cáo tiến độ: percentage, note, files; "đã hoàn thành" reports completion with its date. */
-export function ProgressModal({ task, open, onClose }: Common) {
+export function ProgressModal({ task, open, onClose }: TaskModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{
@@ -173,7 +166,7 @@ export function ProgressModal({ task, open, onClose }: Common) {
 }
 
 /** Xin gia hạn: a new deadline with the reason. */
-export function ExtensionModal({ task, open, onClose }: Common) {
+export function ExtensionModal({ task, open, onClose }: TaskModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ requestedDeadline: Dayjs | null; reason: string }>();
@@ -330,7 +323,7 @@ export function DecisionModal({
 }
 
 /** Đánh giá kết quả: đạt / chưa đạt with a comment; the task is closed. */
-export function EvaluationModal({ task, open, onClose }: Common) {
+export function EvaluationModal({ task, open, onClose }: TaskModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ result: TaskEvaluation; comment: string }>();
@@ -381,283 +374,6 @@ export function EvaluationModal({ task, open, onClose }: Common) {
             maxLength={2000}
             data-testid="task-evaluation-comment"
           />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-interface SubtaskRow {
-  content: string;
-  lead?: string;
-  co?: string[];
-  deadline?: Dayjs | null;
-}
-
-/**
- * Giao nhiệm vụ con: the lead body splits its task among its own units (its agencies, its subordinate
- * committees); all rows are created together, each with a deadline no later than the task's.
- */
-export function SplitModal({ task, open, onClose }: Common) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ rows: SubtaskRow[] }>();
-  const onError = useTaskFormError(form);
-  const batch = useCreateTaskBatch();
-  const due = parseIsoDate(task.deadline ?? task.dueOn);
-  // Own units: a committee's agencies and subordinate committees; an agency's fellow agencies (the server decides).
-  const lead = task.lead;
-  const ownUnit = (b: BodyOption) =>
-    b.key !== lead.key &&
-    (lead.agencyId === null
-      ? (b.committeeId === lead.committeeId && b.agencyId !== null) ||
-        (b.agencyId === null && b.parentCommitteeId === lead.committeeId)
-      : b.committeeId === lead.committeeId);
-  useEffect(() => {
-    if (open) {
-      form.setFieldsValue({
-        rows: [
-          { content: '', co: [], deadline: due },
-          { content: '', co: [], deadline: due },
-        ],
-      });
-    }
-  }, [open]);
-  return (
-    <Modal
-      open={open}
-      width={880}
-      title={t('tasks.split.title')}
-      onCancel={onClose}
-      okText={t('tasks.split.submit')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: batch.isPending, 'data-testid': 'task-split-submit' } as ButtonProps}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">
-        {t('tasks.split.help', { lead: task.lead.name, date: formatDate(task.deadline ?? task.dueOn) })}
-      </Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          batch.mutate(
-            v.rows.map((r) => ({
-              parentId: task.id,
-              content: r.content.trim(),
-              lead: parseBodyKey(r.lead)!,
-              co: (r.co ?? []).map(parseBodyKey).filter((b) => b !== null),
-              deadline: task.cadence && !r.deadline ? null : r.deadline ? toIsoDate(r.deadline) : null,
-              cadence: task.cadence && !r.deadline ? task.cadence : null,
-              secrecy: task.secrecy,
-              source: {
-                kind: task.source.kind,
-                outgoingId: task.source.outgoingId,
-                incomingId: task.source.incomingId,
-                reference: task.source.reference,
-                paragraph: task.source.paragraph,
-              },
-            })),
-            {
-              onSuccess: () => {
-                void message.success(t('tasks.split.created', { count: v.rows.length }));
-                onClose();
-              },
-              onError: (e) => onError(e),
-            },
-          )
-        }
-      >
-        <Form.List name="rows">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((f, i) => (
-                <Card
-                  key={f.key}
-                  size="small"
-                  style={{ marginBottom: 12 }}
-                  title={t('tasks.split.row', { n: i + 1 })}
-                  extra={
-                    fields.length > 1 ? (
-                      <Button
-                        type="text"
-                        danger
-                        icon={<DeleteOutlined />}
-                        onClick={() => remove(f.name)}
-                        aria-label={t('common.delete')}
-                      />
-                    ) : null
-                  }
-                  data-testid={`task-split-row-${i}`}
-                >
-                  <Form.Item
-                    name={[f.name, 'content']}
-                    label={t('tasks.fields.content')}
-                    rules={[{ required: true, whitespace: true, message: t('tasks.form.contentRequired') }]}
-                  >
-                    <Input.TextArea
-                      autoSize={{ minRows: 2, maxRows: 6 }}
-                      maxLength={4000}
-                      data-testid={`task-split-content-${i}`}
-                    />
-                  </Form.Item>
-                  <Row gutter={12}>
-                    <Col xs={24} md={9}>
-                      <Form.Item
-                        name={[f.name, 'lead']}
-                        label={t('tasks.fields.lead')}
-                        rules={[{ required: true, message: t('tasks.form.leadRequired') }]}
-                      >
-                        <BodySelect filter={ownUnit} testId={`task-split-lead-${i}`} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={9}>
-                      <Form.Item name={[f.name, 'co']} label={t('tasks.fields.co')}>
-                        <BodySelect multiple filter={ownUnit} testId={`task-split-co-${i}`} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={6}>
-                      <Form.Item
-                        name={[f.name, 'deadline']}
-                        label={t('tasks.fields.deadline')}
-                        rules={
-                          task.cadence ? [] : [{ required: true, message: t('tasks.form.deadlineRequired') }]
-                        }
-                      >
-                        <DatePicker
-                          format={DATE_FORMAT}
-                          style={{ width: '100%' }}
-                          disabledDate={(d) => !!due && !task.cadence && d.isAfter(due, 'day')}
-                          data-testid={`task-split-deadline-${i}`}
-                        />
-                      </Form.Item>
-                    </Col>
-                  </Row>
-                </Card>
-              ))}
-              <Button
-                icon={<PlusOutlined />}
-                onClick={() => add({ content: '', co: [], deadline: due })}
-                data-testid="task-split-add"
-              >
-                {t('tasks.split.add')}
-              </Button>
-            </>
-          )}
-        </Form.List>
-      </Form>
-    </Modal>
-  );
-}
-
-interface EditValues {
-  content: string;
-  lead?: string;
-  co?: string[];
-  deadline?: Dayjs | null;
-  cadence?: TaskDetail['cadence'];
-  expectedProducts?: string;
-}
-
-/** Sửa nhiệm vụ (the assigner, while open): content, bodies, deadline or cadence, expected products. */
-export function EditModal({ task, open, onClose }: Common) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<EditValues>();
-  const onError = useTaskFormError(form);
-  const update = useUpdateTask();
-  const lead = Form.useWatch('lead', form) as string | undefined;
-  useEffect(() => {
-    if (open) {
-      form.setFieldsValue({
-        content: task.content,
-        lead: task.lead.key,
-        co: task.co.map((c) => c.key),
-        deadline: parseIsoDate(task.deadline),
-        cadence: task.cadence,
-        expectedProducts: task.expectedProducts,
-      });
-    }
-  }, [open, form, task]);
-  return (
-    <Modal
-      open={open}
-      width={720}
-      title={t('tasks.edit.title')}
-      onCancel={onClose}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      okButtonProps={{ loading: update.isPending, 'data-testid': 'task-edit-submit' } as ButtonProps}
-      onOk={() => form.submit()}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          update.mutate(
-            {
-              id: task.id,
-              body: {
-                version: task.version,
-                content: v.content.trim(),
-                lead: parseBodyKey(v.lead)!,
-                co: (v.co ?? []).map(parseBodyKey).filter((b) => b !== null),
-                ...(task.cadence
-                  ? { cadence: v.cadence ?? task.cadence }
-                  : { deadline: v.deadline ? toIsoDate(v.deadline) : task.deadline }),
-                expectedProducts: (v.expectedProducts ?? '').trim(),
-              },
-            },
-            {
-              onSuccess: () => {
-                void message.success(t('common.saved'));
-                onClose();
-              },
-              onError,
-            },
-          )
-        }
-      >
-        <Form.Item
-          name="content"
-          label={t('tasks.fields.content')}
-          rules={[{ required: true, whitespace: true, message: t('tasks.form.contentRequired') }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="lead"
-              label={t('tasks.fields.lead')}
-              rules={[{ required: true, message: t('tasks.form.leadRequired') }]}
-            >
-              <BodySelect />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="co" label={t('tasks.fields.co')}>
-              <BodySelect multiple exclude={lead ? [lead] : []} />
-            </Form.Item>
-          </Col>
-        </Row>
-        {task.cadence ? (
-          <Form.Item name="cadence" label={t('tasks.fields.cadence')}>
-            <Select options={TASK_CADENCES.map((c) => ({ value: c, label: t(`tasks.cadence.${c}`) }))} />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="deadline"
-            label={t('tasks.fields.deadline')}
-            rules={[{ required: true, message: t('tasks.form.deadlineRequired') }]}
-          >
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-          </Form.Item>
-        )}
-        <Form.Item name="expectedProducts" label={t('tasks.fields.expectedProducts')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>
       </Form>
     </Modal>
