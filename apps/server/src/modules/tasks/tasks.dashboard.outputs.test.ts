@@ -6,7 +6,7 @@ import { fixedClock } from '../../platform/clock.ts';
 import { auditEvents } from '../org/org.test-support.ts';
 import { agencyKey, insertAgency, insertSeedTask, loginUnitUser, userId } from './tasks.dashboard.test-support.ts';
 import { actorOf } from '../seed/seed.incoming.ts';
-import { taskReport } from './tasks.dashboard.ts';
+import { taskReport } from './tasks.report.ts';
 import { HEADER_ROW, SECRET_MASK } from './tasks.export-xlsx.ts';
 import { renderTaskReportDocx } from './tasks.report-docx.ts';
 

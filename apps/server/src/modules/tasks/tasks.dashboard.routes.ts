@@ -4,7 +4,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { auditContextOf, doc, requirePermission, type App } from '../../platform/http/types.ts';
 import { contentDisposition } from '../files/files.presenters.ts';
-import { createUrgingLetter, dashboard, exportTaskReport, exportTasks, type OutputFile } from './tasks.dashboard.ts';
+import { dashboard } from './tasks.dashboard.ts';
+import { exportTasks, type OutputFile } from './tasks.export.ts';
+import { exportTaskReport } from './tasks.report.ts';
+import { createUrgingLetter } from './tasks.urging.ts';
 
 const tag = 'tasks';
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { TaskStatus } from '@vanphong/contracts';
 import { BOX, columnNumbersRow, excelDate, FONT, headerRow, landscapeA4, titleLine } from '../../platform/xlsx/sheet.ts';
-import type { TaskRow } from './tasks.dashboard.ts';
+import type { TaskRow } from './tasks.export.ts';
 
 /**
  * The task list as a spreadsheet (issue 5 §7 "XLSX exports"): Times New Roman, Vietnamese headers,

@@ -19,7 +19,7 @@ import { defaultRetainLine, headerLines } from '../outgoing/outgoing.models.ts';
 import { blank, CELL_MARGIN, FONT, grid, line, mm, PAGE, para, recipientTexts, row, run, TEXT_WIDTH, type RunStyle } from '../outgoing/layout/layout.docx-parts.ts';
 import { partyHeader, title } from '../outgoing/layout/layout.headers.ts';
 import type { DocumentLayout } from '../outgoing/layout/layout.models.ts';
-import type { TaskReport } from './tasks.dashboard.ts';
+import type { TaskReport } from './tasks.report.ts';
 
 /**
  * The periodic report on task follow-up (Báo cáo tình hình thực hiện nhiệm vụ tháng / quý / năm; issue 5
